@@ -1,0 +1,11 @@
+//! barejwt: JSON Web Tokens on the standard library alone.
+//!
+//! Everything under a JWT is written here on `core` and `alloc`: strict
+//! base64url (RFC 4648 §5), SHA-256/384/512 (FIPS 180-4) and HMAC (RFC 2104).
+#![no_std]
+#![deny(unsafe_code)]
+#![warn(missing_docs)]
+
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;

@@ -5,6 +5,16 @@
 #![no_std]
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
+// Input is hostile: library code may not panic on any input. Tests may.
+#![cfg_attr(
+    not(test),
+    warn(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 extern crate alloc;
 #[cfg(feature = "std")]

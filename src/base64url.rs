@@ -1,0 +1,469 @@
+//! Base64url without padding: [RFC 4648 §5], as JWS uses it ([RFC 7515 §2]).
+//!
+//! The decoder is strict and canonical, because a JWT verifier must see each
+//! token in exactly one spelling:
+//!
+//! - no `=` padding at all (RFC 7515 §2 omits it);
+//! - no byte outside the 64-character URL-safe alphabet: `+`, `/`, space,
+//!   CR, LF and every other byte are refused (RFC 4648 §3.3 lets a profile
+//!   ignore nothing; this one ignores nothing);
+//! - no encoded length of the form 4n+1, which cannot carry whole bytes;
+//! - no non-zero unused bits in the last character ([RFC 4648 §3.5]: decoders
+//!   MAY reject them; this one does, so `Zh` is not a second spelling of `Zg`).
+//!
+//! Every error is a [`DecodeError`] with its [`DecodeErrorKind`] and the byte
+//! offset of the offending input. The standard alphabet (`+`, `/`) and padded
+//! input are deliberately unsupported.
+//!
+//! Decoding works four characters to three bytes per step through a 256-entry
+//! table, eight characters per loop iteration, never bit by bit.
+//!
+//! [RFC 4648 §5]: https://www.rfc-editor.org/rfc/rfc4648#section-5
+//! [RFC 4648 §3.5]: https://www.rfc-editor.org/rfc/rfc4648#section-3.5
+//! [RFC 7515 §2]: https://www.rfc-editor.org/rfc/rfc7515#section-2
+
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+use core::fmt;
+
+/// The URL and filename safe alphabet, RFC 4648 §5 Table 2: value `i` is
+/// written as `ALPHABET[i]`.
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Marks a byte outside the alphabet in [`DECODE`]. Its top bits are set,
+/// while every valid value is below 64, so OR-ing a group's table entries
+/// and testing `& !63` finds any invalid byte with one branch.
+const INVALID: u8 = 0xff;
+
+/// Byte -> 6-bit value, or [`INVALID`]; the inverse of [`ALPHABET`].
+static DECODE: [u8; 256] = decode_table();
+
+/// Builds [`DECODE`] from [`ALPHABET`] at compile time.
+#[allow(clippy::indexing_slicing)] // `i < 64` indexes a 64-entry array; a u8 indexes a 256-entry one
+const fn decode_table() -> [u8; 256] {
+    let mut table = [INVALID; 256];
+    let mut i = 0;
+    while i < 64 {
+        table[ALPHABET[i] as usize] = i as u8;
+        i += 1;
+    }
+    table
+}
+
+/// The 6-bit value of an encoded byte, or [`INVALID`].
+#[inline(always)]
+#[allow(clippy::indexing_slicing)] // a u8 always indexes a 256-entry table
+fn sextet(byte: u8) -> u8 {
+    DECODE[usize::from(byte)]
+}
+
+/// The character for the low six bits of `value`.
+#[inline(always)]
+#[allow(clippy::indexing_slicing)] // `value & 63` always indexes a 64-entry table
+fn character(value: u32) -> u8 {
+    ALPHABET[(value & 63) as usize]
+}
+
+/// What was wrong with base64url input (or with the caller's buffer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DecodeErrorKind {
+    /// A `=` padding character; base64url in JWS has none (RFC 7515 §2).
+    Padding,
+    /// A byte outside the URL-safe alphabet (RFC 4648 §5), including `+`,
+    /// `/` and all whitespace.
+    InvalidByte,
+    /// The encoded length is 4n+1: the last character cannot complete a byte.
+    InvalidLength,
+    /// The last character has non-zero unused bits (RFC 4648 §3.5), so the
+    /// text is not the canonical encoding of any bytes.
+    NonCanonical,
+    /// The output buffer is shorter than the result.
+    OutputTooSmall,
+}
+
+impl DecodeErrorKind {
+    /// A stable snake_case name for the kind, e.g. `"invalid_byte"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DecodeErrorKind::Padding => "padding",
+            DecodeErrorKind::InvalidByte => "invalid_byte",
+            DecodeErrorKind::InvalidLength => "invalid_length",
+            DecodeErrorKind::NonCanonical => "non_canonical",
+            DecodeErrorKind::OutputTooSmall => "output_too_small",
+        }
+    }
+}
+
+/// A base64url error: its kind and the byte offset in the input.
+///
+/// For [`DecodeErrorKind::OutputTooSmall`] the offset is 0 (nothing was
+/// decoded) and the message says how many bytes were needed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DecodeError {
+    kind: DecodeErrorKind,
+    offset: usize,
+    /// The offending byte, or for `OutputTooSmall` the length needed.
+    detail: usize,
+}
+
+impl DecodeError {
+    fn new(kind: DecodeErrorKind, offset: usize, detail: usize) -> Self {
+        DecodeError {
+            kind,
+            offset,
+            detail,
+        }
+    }
+
+    fn output_too_small(needed: usize) -> Self {
+        DecodeError::new(DecodeErrorKind::OutputTooSmall, 0, needed)
+    }
+
+    /// What was wrong.
+    pub fn kind(&self) -> DecodeErrorKind {
+        self.kind
+    }
+
+    /// Byte offset in the input of the offending character (for
+    /// `InvalidLength` and `NonCanonical`, the last character).
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let offset = self.offset;
+        match self.kind {
+            DecodeErrorKind::Padding => {
+                write!(f, "base64url padding '=' at offset {offset} (padding is not allowed)")
+            }
+            DecodeErrorKind::InvalidByte => {
+                write!(f, "invalid base64url byte {:#04x} at offset {offset}", self.detail)
+            }
+            DecodeErrorKind::InvalidLength => write!(
+                f,
+                "invalid base64url length: the lone last character at offset {offset} cannot encode a byte"
+            ),
+            DecodeErrorKind::NonCanonical => write!(
+                f,
+                "non-canonical base64url: non-zero unused bits in the last character at offset {offset}"
+            ),
+            DecodeErrorKind::OutputTooSmall => {
+                write!(f, "base64url output buffer too small: {} bytes needed", self.detail)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for DecodeError {}
+
+/// Length of the unpadded encoding of `input_len` bytes: four characters per
+/// three bytes, then two for one left-over byte and three for two.
+/// Saturates at `usize::MAX` (no slice is that long).
+pub fn encoded_len(input_len: usize) -> usize {
+    let tail = match input_len % 3 {
+        0 => 0,
+        1 => 2,
+        _ => 3,
+    };
+    (input_len / 3).saturating_mul(4).saturating_add(tail)
+}
+
+/// Number of bytes that `encoded_len` characters decode to, or `None` when
+/// `encoded_len % 4 == 1` (no valid encoding has that length).
+pub fn decoded_len(encoded_len: usize) -> Option<usize> {
+    let tail = match encoded_len % 4 {
+        0 => 0,
+        1 => return None,
+        2 => 1,
+        _ => 2,
+    };
+    Some(encoded_len / 4 * 3 + tail)
+}
+
+/// Encodes `input` as unpadded base64url.
+///
+/// ```
+/// assert_eq!(barejwt::base64url::encode(&[3, 236, 255, 224, 193]), "A-z_4ME");
+/// ```
+pub fn encode(input: &[u8]) -> String {
+    let mut out = String::new();
+    encode_into(input, &mut out);
+    out
+}
+
+/// Appends the unpadded base64url encoding of `input` to `out`.
+pub fn encode_into(input: &[u8], out: &mut String) {
+    out.reserve(encoded_len(input.len()));
+    // Encode through a stack buffer: 768 input bytes -> exactly 1024
+    // characters, so chunks other than the last need no tail handling.
+    let mut buffer = [0u8; 1024];
+    for chunk in input.chunks(768) {
+        let Ok(written) = encode_to_slice(chunk, &mut buffer) else {
+            continue; // cannot happen: 768 bytes need exactly 1024 characters
+        };
+        let text = buffer.get(..written).unwrap_or_default();
+        // The alphabet is ASCII, so this conversion always succeeds.
+        if let Ok(text) = core::str::from_utf8(text) {
+            out.push_str(text);
+        }
+    }
+}
+
+/// Encodes `input` into `out` and returns the number of bytes written,
+/// [`encoded_len`]`(input.len())`.
+///
+/// # Errors
+///
+/// [`DecodeErrorKind::OutputTooSmall`] when `out` is shorter than
+/// `encoded_len(input.len())`; nothing is written then.
+pub fn encode_to_slice(input: &[u8], out: &mut [u8]) -> Result<usize, DecodeError> {
+    let needed = encoded_len(input.len());
+    let out = out
+        .get_mut(..needed)
+        .ok_or(DecodeError::output_too_small(needed))?;
+
+    let groups = input.chunks_exact(3);
+    let tail = groups.remainder();
+    let mut dst = out.chunks_exact_mut(4);
+    // Three bytes = 24 bits = four 6-bit values, most significant first.
+    for (src, dst) in groups.zip(&mut dst) {
+        if let (&[b0, b1, b2], [c0, c1, c2, c3]) = (src, dst) {
+            let n = u32::from(b0) << 16 | u32::from(b1) << 8 | u32::from(b2);
+            *c0 = character(n >> 18);
+            *c1 = character(n >> 12);
+            *c2 = character(n >> 6);
+            *c3 = character(n);
+        }
+    }
+    // One or two left-over bytes: 2 or 3 characters, the unused low bits
+    // zero (RFC 4648 §3.5) and no padding (RFC 7515 §2).
+    match (tail, dst.into_remainder()) {
+        (&[b0], [c0, c1]) => {
+            let n = u32::from(b0) << 16;
+            *c0 = character(n >> 18);
+            *c1 = character(n >> 12);
+        }
+        (&[b0, b1], [c0, c1, c2]) => {
+            let n = u32::from(b0) << 16 | u32::from(b1) << 8;
+            *c0 = character(n >> 18);
+            *c1 = character(n >> 12);
+            *c2 = character(n >> 6);
+        }
+        _ => {}
+    }
+    Ok(needed)
+}
+
+/// Decodes strict, unpadded base64url.
+///
+/// ```
+/// use barejwt::base64url::{decode, DecodeErrorKind};
+///
+/// assert_eq!(decode(b"A-z_4ME").unwrap(), [3, 236, 255, 224, 193]);
+/// assert_eq!(decode(b"Zg==").unwrap_err().kind(), DecodeErrorKind::Padding);
+/// assert_eq!(decode(b"Zh").unwrap_err().kind(), DecodeErrorKind::NonCanonical);
+/// ```
+///
+/// # Errors
+///
+/// As [`decode_to_slice`], except never `OutputTooSmall`.
+pub fn decode(input: &[u8]) -> Result<Vec<u8>, DecodeError> {
+    let Some(len) = decoded_len(input.len()) else {
+        return Err(bad_length_error(input));
+    };
+    let mut out = vec![0u8; len];
+    let written = decode_to_slice(input, &mut out)?;
+    out.truncate(written);
+    Ok(out)
+}
+
+/// Decodes strict, unpadded base64url into `out` and returns the number of
+/// bytes written, [`decoded_len`]`(input.len())`. Allocates nothing.
+///
+/// Errors about the input are reported in input order: the first byte
+/// outside the alphabet, else a 4n+1 length, else non-zero unused bits in
+/// the last character. A too-short `out` is reported before anything is
+/// decoded (for input of a valid length). On error `out` may hold partial
+/// output.
+///
+/// # Errors
+///
+/// - [`DecodeErrorKind::InvalidLength`]: `input.len() % 4 == 1`;
+/// - [`DecodeErrorKind::OutputTooSmall`]: `out` is too short;
+/// - [`DecodeErrorKind::Padding`]: a `=` (at its offset);
+/// - [`DecodeErrorKind::InvalidByte`]: any other byte outside the alphabet;
+/// - [`DecodeErrorKind::NonCanonical`]: non-zero unused bits at the end.
+pub fn decode_to_slice(input: &[u8], out: &mut [u8]) -> Result<usize, DecodeError> {
+    let Some(needed) = decoded_len(input.len()) else {
+        return Err(bad_length_error(input));
+    };
+    let out = out
+        .get_mut(..needed)
+        .ok_or(DecodeError::output_too_small(needed))?;
+
+    // Eight characters -> six bytes per step; the 0..=7 left-over
+    // characters go to `decode_tail`.
+    let groups = input.chunks_exact(8);
+    let tail = groups.remainder();
+    let mut dst = out.chunks_exact_mut(6);
+    for (index, (src, dst)) in groups.zip(&mut dst).enumerate() {
+        let &[c0, c1, c2, c3, c4, c5, c6, c7] = src else {
+            continue; // unreachable: chunks_exact(8) yields 8 bytes
+        };
+        let v = [
+            sextet(c0),
+            sextet(c1),
+            sextet(c2),
+            sextet(c3),
+            sextet(c4),
+            sextet(c5),
+            sextet(c6),
+            sextet(c7),
+        ];
+        if (v[0] | v[1] | v[2] | v[3] | v[4] | v[5] | v[6] | v[7]) & !63 != 0 {
+            return Err(
+                first_invalid_byte(src, index * 8).unwrap_or(DecodeError::new(
+                    DecodeErrorKind::InvalidByte,
+                    index * 8,
+                    0,
+                )),
+            );
+        }
+        let n = u64::from(v[0]) << 42
+            | u64::from(v[1]) << 36
+            | u64::from(v[2]) << 30
+            | u64::from(v[3]) << 24
+            | u64::from(v[4]) << 18
+            | u64::from(v[5]) << 12
+            | u64::from(v[6]) << 6
+            | u64::from(v[7]);
+        let bytes = n.to_be_bytes();
+        dst.copy_from_slice(&bytes[2..]);
+    }
+    decode_tail(tail, input.len() - tail.len(), dst.into_remainder())?;
+    Ok(needed)
+}
+
+/// Decodes the last 0, 2, 3, 4, 6 or 7 characters (never 1 or 5: the length
+/// was checked) that start at `offset`, into exactly as many bytes as `out`
+/// holds.
+fn decode_tail(tail: &[u8], offset: usize, out: &mut [u8]) -> Result<(), DecodeError> {
+    // At most 7 characters = 42 bits: they fit one u64, most significant first.
+    let mut bits: u64 = 0;
+    for (i, &c) in tail.iter().enumerate() {
+        let v = sextet(c);
+        if v == INVALID {
+            return Err(classify(c, offset + i));
+        }
+        bits = bits << 6 | u64::from(v);
+    }
+    // RFC 4648 §3.5: the bits below the last whole byte must be zero.
+    let unused = (tail.len() * 6) % 8;
+    if bits & ((1 << unused) - 1) != 0 {
+        return Err(DecodeError::new(
+            DecodeErrorKind::NonCanonical,
+            offset + tail.len() - 1,
+            0,
+        ));
+    }
+    let bits = bits >> unused;
+    let count = out.len();
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = (bits >> (8 * (count - 1 - i))) as u8;
+    }
+    Ok(())
+}
+
+/// The error for an input whose length is 4n+1: its first byte outside the
+/// alphabet if it has one (errors come in input order), else the length, at
+/// the lone last character.
+fn bad_length_error(input: &[u8]) -> DecodeError {
+    first_invalid_byte(input, 0).unwrap_or(DecodeError::new(
+        DecodeErrorKind::InvalidLength,
+        input.len().saturating_sub(1),
+        0,
+    ))
+}
+
+/// The slow path, run only once input is known to be bad: the first byte of
+/// `bytes` outside the alphabet, with `bytes` starting at `offset` in the
+/// input.
+fn first_invalid_byte(bytes: &[u8], offset: usize) -> Option<DecodeError> {
+    bytes
+        .iter()
+        .position(|&c| sextet(c) == INVALID)
+        .and_then(|i| Some(classify(*bytes.get(i)?, offset + i)))
+}
+
+/// The error for byte `c`, known to be outside the alphabet, at `offset`.
+fn classify(c: u8, offset: usize) -> DecodeError {
+    let kind = if c == b'=' {
+        DecodeErrorKind::Padding
+    } else {
+        DecodeErrorKind::InvalidByte
+    };
+    DecodeError::new(kind, offset, usize::from(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// RFC 4648 §10, with padding removed as RFC 7515 §2 requires.
+    #[test]
+    fn rfc4648_section10_examples_encode_and_decode() {
+        let cases: [(&[u8], &str); 7] = [
+            (b"", ""),
+            (b"f", "Zg"),
+            (b"fo", "Zm8"),
+            (b"foo", "Zm9v"),
+            (b"foob", "Zm9vYg"),
+            (b"fooba", "Zm9vYmE"),
+            (b"foobar", "Zm9vYmFy"),
+        ];
+        for (raw, text) in cases {
+            assert_eq!(encode(raw), text);
+            assert_eq!(decode(text.as_bytes()).unwrap(), raw);
+        }
+    }
+
+    #[test]
+    fn tables_are_inverse() {
+        for (i, &c) in ALPHABET.iter().enumerate() {
+            assert_eq!(usize::from(sextet(c)), i);
+        }
+        let valid = (0..=255u8).filter(|&b| sextet(b) != INVALID).count();
+        assert_eq!(valid, 64);
+    }
+
+    #[test]
+    fn lengths_agree_with_each_other() {
+        for n in 0..100 {
+            assert_eq!(decoded_len(encoded_len(n)), Some(n));
+        }
+        assert_eq!(decoded_len(5), None);
+    }
+
+    #[test]
+    fn error_display_names_byte_and_offset() {
+        let err = decode(b"Zm9vYmFy+mFy").unwrap_err();
+        assert_eq!(
+            alloc::format!("{err}"),
+            "invalid base64url byte 0x2b at offset 8"
+        );
+    }
+
+    #[test]
+    fn short_output_buffer_is_an_error_not_a_panic() {
+        let mut out = [0u8; 2];
+        let err = decode_to_slice(b"Zm9v", &mut out).unwrap_err();
+        assert_eq!(err.kind(), DecodeErrorKind::OutputTooSmall);
+        let err = encode_to_slice(b"foo", &mut out).unwrap_err();
+        assert_eq!(err.kind(), DecodeErrorKind::OutputTooSmall);
+    }
+}

@@ -88,7 +88,7 @@ fn encode_into_appends_and_crosses_its_internal_chunks() {
         base64url::encode_into(&raw, &mut out);
         assert_eq!(&out[..7], "prefix.");
         assert_eq!(
-            base64url::decode(out[7..].as_bytes()).unwrap(),
+            base64url::decode(&out.as_bytes()[7..]).unwrap(),
             raw,
             "len {len}"
         );

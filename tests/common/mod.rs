@@ -32,7 +32,8 @@ impl Record {
 
     /// The value of `key` decoded from lowercase or uppercase hex.
     pub fn hex(&self, key: &str) -> Vec<u8> {
-        hex(self.str(key)).unwrap_or_else(|| panic!("record at line {}: `{key}` is not hex", self.line))
+        hex(self.str(key))
+            .unwrap_or_else(|| panic!("record at line {}: `{key}` is not hex", self.line))
     }
 
     /// A short label for assertion messages: the `Id` field, else the line.
@@ -62,7 +63,10 @@ pub fn records(text: &str) -> Vec<Record> {
         let (k, v) = line
             .split_once('=')
             .unwrap_or_else(|| panic!("line {}: expected `Key = value`, got {line:?}", i + 1));
-        let rec = current.get_or_insert_with(|| Record { line: i + 1, fields: Vec::new() });
+        let rec = current.get_or_insert_with(|| Record {
+            line: i + 1,
+            fields: Vec::new(),
+        });
         let key = k.trim().to_string();
         assert!(
             rec.get(&key).is_none(),

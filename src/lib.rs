@@ -21,3 +21,4 @@ extern crate alloc;
 extern crate std;
 
 pub mod base64url;
+pub mod sha2;

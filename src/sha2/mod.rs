@@ -1,0 +1,458 @@
+//! SHA-256, SHA-384 and SHA-512, [FIPS 180-4] (Secure Hash Standard).
+//!
+//! Streaming hashers ([`Sha256`], [`Sha384`], [`Sha512`]: `new`, `update`,
+//! `finalize`) and one-shot `digest` functions, without allocation. Each
+//! hasher is `Copy`: a state cloned after absorbing whole blocks is how HMAC
+//! keeps its precomputed key (RFC 2104 §4).
+//!
+//! Messages are whole bytes: bit-oriented lengths (FIPS 180-4 allows any
+//! number of bits) are deliberately unsupported. A message may be up to
+//! 2^64 - 1 bits (SHA-256) or 2^128 - 1 bits (SHA-384/512) long (§1); the
+//! length field wraps past that instead of panicking.
+//!
+//! `update` hands every whole block of a long input to the compression
+//! function in one call, straight from the caller's slice; only a partial
+//! block is copied into the internal buffer. The SHA-256 compression is
+//! reached through one private dispatch function, [`compress256`], where a
+//! hardware backend plugs in; the portable one is in `soft.rs`.
+//!
+//! [FIPS 180-4]: https://nvlpubs.nist.gov/nistpubs/FIPS/NIST.FIPS.180-4.pdf
+
+mod soft;
+
+use core::fmt;
+
+/// A hash function of the SHA-2 family, as HMAC ([`crate::hmac`]) needs it.
+///
+/// Implemented by [`Sha256`], [`Sha384`] and [`Sha512`].
+pub trait HashFunction: Clone {
+    /// Input block size in bytes (B in RFC 2104).
+    const BLOCK_LEN: usize;
+    /// Digest size in bytes (L in RFC 2104).
+    const OUTPUT_LEN: usize;
+    /// The digest, `[u8; OUTPUT_LEN]`.
+    type Output: AsRef<[u8]> + Copy + Eq + fmt::Debug;
+
+    /// A hasher in its initial state.
+    fn new() -> Self;
+    /// Absorbs `data`.
+    fn update(&mut self, data: &[u8]);
+    /// Pads the message and returns its digest.
+    fn finalize(self) -> Self::Output;
+
+    /// The digest of `data` in one call.
+    fn digest(data: &[u8]) -> Self::Output
+    where
+        Self: Sized,
+    {
+        let mut hasher = Self::new();
+        hasher.update(data);
+        hasher.finalize()
+    }
+}
+
+/// SHA-256 initial hash value H^(0), FIPS 180-4 §5.3.3: the first 32 bits
+/// of the fractional parts of the square roots of the first 8 primes.
+#[rustfmt::skip]
+const H256: [u32; 8] = [
+    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+];
+
+/// SHA-384 initial hash value H^(0), FIPS 180-4 §5.3.4: from the square
+/// roots of the 9th through 16th primes.
+#[rustfmt::skip]
+const H384: [u64; 8] = [
+    0xcbbb_9d5d_c105_9ed8, 0x629a_292a_367c_d507, 0x9159_015a_3070_dd17, 0x152f_ecd8_f70e_5939,
+    0x6733_2667_ffc0_0b31, 0x8eb4_4a87_6858_1511, 0xdb0c_2e0d_64f9_8fa7, 0x47b5_481d_befa_4fa4,
+];
+
+/// SHA-512 initial hash value H^(0), FIPS 180-4 §5.3.5: from the square
+/// roots of the first 8 primes.
+#[rustfmt::skip]
+const H512: [u64; 8] = [
+    0x6a09_e667_f3bc_c908, 0xbb67_ae85_84ca_a73b, 0x3c6e_f372_fe94_f82b, 0xa54f_f53a_5f1d_36f1,
+    0x510e_527f_ade6_82d1, 0x9b05_688c_2b3e_6c1f, 0x1f83_d9ab_fb41_bd6b, 0x5be0_cd19_137e_2179,
+];
+
+/// The SHA-256 backend choice: every SHA-256 compression goes through here.
+/// Today the portable code; a hardware backend is selected here too.
+#[inline]
+fn compress256(state: &mut [u32; 8], blocks: &[u8]) {
+    soft::compress256(state, blocks);
+}
+
+/// The SHA-384/512 backend choice (portable only).
+#[inline]
+fn compress512(state: &mut [u64; 8], blocks: &[u8]) {
+    soft::compress512(state, blocks);
+}
+
+/// The partial block not yet compressed: `bytes[..len]`, `len < B`.
+#[derive(Clone, Copy)]
+struct BlockBuffer<const B: usize> {
+    bytes: [u8; B],
+    len: usize,
+}
+
+impl<const B: usize> BlockBuffer<B> {
+    const EMPTY: Self = BlockBuffer {
+        bytes: [0; B],
+        len: 0,
+    };
+
+    /// Absorbs `data`, calling `compress` with whole blocks only: first the
+    /// buffer once it fills, then every whole block of `data` in one call,
+    /// straight from `data`. Keeps the rest (under one block).
+    #[inline]
+    fn absorb(&mut self, data: &[u8], mut compress: impl FnMut(&[u8])) {
+        let mut data = data;
+        if self.len > 0 {
+            let take = (B - self.len).min(data.len());
+            let (head, rest) = data.split_at(take);
+            if let Some(dst) = self.bytes.get_mut(self.len..self.len + take) {
+                dst.copy_from_slice(head);
+            }
+            self.len += take;
+            if self.len < B {
+                return;
+            }
+            compress(&self.bytes);
+            self.len = 0;
+            data = rest;
+        }
+        let (blocks, tail) = data.split_at(data.len() - data.len() % B);
+        if !blocks.is_empty() {
+            compress(blocks);
+        }
+        if let Some(dst) = self.bytes.get_mut(..tail.len()) {
+            dst.copy_from_slice(tail);
+        }
+        self.len = tail.len();
+    }
+
+    /// Pads the message, FIPS 180-4 §5.1.1 (SHA-256) / §5.1.2 (SHA-384/512):
+    /// a 1 bit, then zeros up to the last `length_be.len()` bytes of a block
+    /// (8 or 16), which hold the message length in bits, big-endian. One
+    /// block, or two when fewer than `1 + length_be.len()` bytes were free.
+    fn pad(mut self, length_be: &[u8], mut compress: impl FnMut(&[u8])) {
+        let length_at = B - length_be.len();
+        let mut zeros_from = self.len + 1;
+        if let Some(one_bit) = self.bytes.get_mut(self.len) {
+            *one_bit = 0x80;
+        }
+        if zeros_from > length_at {
+            // No room for the length: finish this block, start a zero block.
+            if let Some(rest) = self.bytes.get_mut(zeros_from..) {
+                rest.fill(0);
+            }
+            compress(&self.bytes);
+            zeros_from = 0;
+        }
+        if let Some(zeros) = self.bytes.get_mut(zeros_from..length_at) {
+            zeros.fill(0);
+        }
+        if let Some(field) = self.bytes.get_mut(length_at..) {
+            field.copy_from_slice(length_be);
+        }
+        compress(&self.bytes);
+    }
+}
+
+/// Streaming SHA-256 (FIPS 180-4 §6.2).
+///
+/// ```
+/// use barejwt::sha2::Sha256;
+///
+/// let mut hasher = Sha256::new();
+/// hasher.update(b"a");
+/// hasher.update(b"bc");
+/// assert_eq!(hasher.finalize(), Sha256::digest(b"abc"));
+/// ```
+#[derive(Clone, Copy)]
+pub struct Sha256 {
+    state: [u32; 8],
+    buffer: BlockBuffer<64>,
+    /// Bytes absorbed so far, modulo 2^64 (the length field holds bits).
+    length: u64,
+}
+
+impl Sha256 {
+    /// Block size in bytes (512 bits, FIPS 180-4 §1).
+    pub const BLOCK_LEN: usize = 64;
+    /// Digest size in bytes (256 bits).
+    pub const OUTPUT_LEN: usize = 32;
+
+    /// A hasher in the initial state H^(0) (§5.3.3).
+    pub fn new() -> Self {
+        Sha256 {
+            state: H256,
+            buffer: BlockBuffer::EMPTY,
+            length: 0,
+        }
+    }
+
+    /// Absorbs `data`; may be called any number of times.
+    pub fn update(&mut self, data: &[u8]) {
+        self.length = self.length.wrapping_add(data.len() as u64);
+        let state = &mut self.state;
+        self.buffer
+            .absorb(data, |blocks| compress256(state, blocks));
+    }
+
+    /// Pads the message (§5.1.1) and returns the 32-byte digest (§6.2.2).
+    pub fn finalize(self) -> [u8; 32] {
+        let mut state = self.state;
+        let bits = self.length.wrapping_mul(8).to_be_bytes();
+        self.buffer
+            .pad(&bits, |blocks| compress256(&mut state, blocks));
+        let mut out = [0u8; 32];
+        for (bytes, word) in out.chunks_exact_mut(4).zip(state) {
+            bytes.copy_from_slice(&word.to_be_bytes());
+        }
+        out
+    }
+
+    /// The SHA-256 digest of `data`.
+    ///
+    /// ```
+    /// use barejwt::sha2::Sha256;
+    ///
+    /// // FIPS 180-2 Appendix B.1
+    /// let digest = Sha256::digest(b"abc");
+    /// assert_eq!(digest[..4], [0xba, 0x78, 0x16, 0xbf]);
+    /// ```
+    pub fn digest(data: &[u8]) -> [u8; 32] {
+        let mut hasher = Sha256::new();
+        hasher.update(data);
+        hasher.finalize()
+    }
+}
+
+/// The SHA-512 machinery shared by SHA-384 and SHA-512 (§6.4, §6.5),
+/// which differ only in H^(0) and in how much of the result they keep.
+#[derive(Clone, Copy)]
+struct Engine512 {
+    state: [u64; 8],
+    buffer: BlockBuffer<128>,
+    /// Bytes absorbed so far (the length field holds bits, 128 of them).
+    length: u128,
+}
+
+impl Engine512 {
+    fn new(initial: [u64; 8]) -> Self {
+        Engine512 {
+            state: initial,
+            buffer: BlockBuffer::EMPTY,
+            length: 0,
+        }
+    }
+
+    fn update(&mut self, data: &[u8]) {
+        self.length = self.length.wrapping_add(data.len() as u128);
+        let state = &mut self.state;
+        self.buffer
+            .absorb(data, |blocks| compress512(state, blocks));
+    }
+
+    /// Pads (§5.1.2) and returns the full 64-byte result H^(N).
+    fn finalize(self) -> [u8; 64] {
+        let mut state = self.state;
+        let bits = self.length.wrapping_mul(8).to_be_bytes();
+        self.buffer
+            .pad(&bits, |blocks| compress512(&mut state, blocks));
+        let mut out = [0u8; 64];
+        for (bytes, word) in out.chunks_exact_mut(8).zip(state) {
+            bytes.copy_from_slice(&word.to_be_bytes());
+        }
+        out
+    }
+}
+
+/// Streaming SHA-384 (FIPS 180-4 §6.5): SHA-512 from another H^(0),
+/// truncated to its leftmost 384 bits.
+///
+/// ```
+/// use barejwt::sha2::Sha384;
+///
+/// let digest = Sha384::digest(b"abc"); // FIPS 180-2 Appendix D.1
+/// assert_eq!(digest[..4], [0xcb, 0x00, 0x75, 0x3f]);
+/// ```
+#[derive(Clone, Copy)]
+pub struct Sha384 {
+    engine: Engine512,
+}
+
+impl Sha384 {
+    /// Block size in bytes (1024 bits).
+    pub const BLOCK_LEN: usize = 128;
+    /// Digest size in bytes (384 bits).
+    pub const OUTPUT_LEN: usize = 48;
+
+    /// A hasher in the initial state H^(0) (§5.3.4).
+    pub fn new() -> Self {
+        Sha384 {
+            engine: Engine512::new(H384),
+        }
+    }
+
+    /// Absorbs `data`; may be called any number of times.
+    pub fn update(&mut self, data: &[u8]) {
+        self.engine.update(data);
+    }
+
+    /// Pads the message (§5.1.2) and returns the 48-byte digest (§6.5).
+    pub fn finalize(self) -> [u8; 48] {
+        let full = self.engine.finalize();
+        let mut out = [0u8; 48];
+        out.copy_from_slice(full.get(..48).unwrap_or_default());
+        out
+    }
+
+    /// The SHA-384 digest of `data`.
+    pub fn digest(data: &[u8]) -> [u8; 48] {
+        let mut hasher = Sha384::new();
+        hasher.update(data);
+        hasher.finalize()
+    }
+}
+
+/// Streaming SHA-512 (FIPS 180-4 §6.4).
+///
+/// ```
+/// use barejwt::sha2::Sha512;
+///
+/// let digest = Sha512::digest(b"abc"); // FIPS 180-2 Appendix C.1
+/// assert_eq!(digest[..4], [0xdd, 0xaf, 0x35, 0xa1]);
+/// ```
+#[derive(Clone, Copy)]
+pub struct Sha512 {
+    engine: Engine512,
+}
+
+impl Sha512 {
+    /// Block size in bytes (1024 bits).
+    pub const BLOCK_LEN: usize = 128;
+    /// Digest size in bytes (512 bits).
+    pub const OUTPUT_LEN: usize = 64;
+
+    /// A hasher in the initial state H^(0) (§5.3.5).
+    pub fn new() -> Self {
+        Sha512 {
+            engine: Engine512::new(H512),
+        }
+    }
+
+    /// Absorbs `data`; may be called any number of times.
+    pub fn update(&mut self, data: &[u8]) {
+        self.engine.update(data);
+    }
+
+    /// Pads the message (§5.1.2) and returns the 64-byte digest (§6.4.2).
+    pub fn finalize(self) -> [u8; 64] {
+        self.engine.finalize()
+    }
+
+    /// The SHA-512 digest of `data`.
+    pub fn digest(data: &[u8]) -> [u8; 64] {
+        let mut hasher = Sha512::new();
+        hasher.update(data);
+        hasher.finalize()
+    }
+}
+
+/// `Default`, `Debug` and [`HashFunction`] for the three hashers. `Debug`
+/// prints no state: inside HMAC the state is derived from the key.
+macro_rules! impl_common {
+    ($name:ident, $out:expr) => {
+        impl Default for $name {
+            fn default() -> Self {
+                $name::new()
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_struct(stringify!($name)).finish_non_exhaustive()
+            }
+        }
+
+        impl HashFunction for $name {
+            const BLOCK_LEN: usize = $name::BLOCK_LEN;
+            const OUTPUT_LEN: usize = $name::OUTPUT_LEN;
+            type Output = [u8; $out];
+
+            fn new() -> Self {
+                $name::new()
+            }
+
+            fn update(&mut self, data: &[u8]) {
+                $name::update(self, data);
+            }
+
+            fn finalize(self) -> [u8; $out] {
+                $name::finalize(self)
+            }
+        }
+    };
+}
+
+impl_common!(Sha256, 32);
+impl_common!(Sha384, 48);
+impl_common!(Sha512, 64);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hex(bytes: &[u8]) -> alloc::string::String {
+        bytes.iter().map(|b| alloc::format!("{b:02x}")).collect()
+    }
+
+    /// FIPS 180-2 Appendix B.1, C.1 and D.1 ("abc").
+    #[test]
+    fn fips180_appendix_one_block_examples() {
+        assert_eq!(
+            hex(&Sha256::digest(b"abc")),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(
+            hex(&Sha384::digest(b"abc")),
+            "cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed\
+             8086072ba1e7cc2358baeca134c825a7"
+        );
+        assert_eq!(
+            hex(&Sha512::digest(b"abc")),
+            "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a\
+             2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f"
+        );
+    }
+
+    /// Every way of splitting a message across two `update` calls gives the
+    /// one-shot digest; lengths cover 0, block-1, block, block+1 and two
+    /// blocks for each padding case.
+    #[test]
+    fn every_split_through_update_equals_one_shot() {
+        let message: alloc::vec::Vec<u8> = (0..=255u8).cycle().take(300).collect();
+        for len in [0, 55, 56, 63, 64, 65, 111, 112, 127, 128, 129, 256, 300] {
+            let m = &message[..len];
+            for split in 0..=len {
+                let (x, y) = m.split_at(split);
+                let mut h = Sha256::new();
+                h.update(x);
+                h.update(y);
+                assert_eq!(h.finalize(), Sha256::digest(m), "len {len} split {split}");
+                let mut h = Sha512::new();
+                h.update(x);
+                h.update(y);
+                assert_eq!(h.finalize(), Sha512::digest(m), "len {len} split {split}");
+            }
+        }
+    }
+
+    #[test]
+    fn debug_shows_no_state() {
+        let mut h = Sha256::new();
+        h.update(b"secret");
+        assert_eq!(alloc::format!("{h:?}"), "Sha256 { .. }");
+    }
+}

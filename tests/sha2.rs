@@ -25,7 +25,12 @@ fn message(r: &Record) -> Vec<u8> {
 /// so buffered, whole-block and mixed paths all see the message.
 fn check<H: HashFunction>(r: &Record, message: &[u8]) {
     let expected = r.hex("Digest");
-    assert_eq!(H::digest(message).as_ref(), &expected[..], "one-shot {}", r.label());
+    assert_eq!(
+        H::digest(message).as_ref(),
+        &expected[..],
+        "one-shot {}",
+        r.label()
+    );
     let mut hasher = H::new();
     let mut rest = message;
     for size in [7, 64, 1000].into_iter().cycle() {
@@ -36,7 +41,12 @@ fn check<H: HashFunction>(r: &Record, message: &[u8]) {
         hasher.update(piece);
         rest = tail;
     }
-    assert_eq!(hasher.finalize().as_ref(), &expected[..], "streamed {}", r.label());
+    assert_eq!(
+        hasher.finalize().as_ref(),
+        &expected[..],
+        "streamed {}",
+        r.label()
+    );
 }
 
 #[test]

@@ -21,4 +21,5 @@ extern crate alloc;
 extern crate std;
 
 pub mod base64url;
+pub mod hmac;
 pub mod sha2;

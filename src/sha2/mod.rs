@@ -13,7 +13,7 @@
 //! `update` hands every whole block of a long input to the compression
 //! function in one call, straight from the caller's slice; only a partial
 //! block is copied into the internal buffer. The SHA-256 compression is
-//! reached through one private dispatch function, [`compress256`], where a
+//! reached through one private dispatch function, `compress256`, where a
 //! hardware backend plugs in; the portable one is in `soft.rs`.
 //!
 //! [FIPS 180-4]: https://nvlpubs.nist.gov/nistpubs/FIPS/NIST.FIPS.180-4.pdf

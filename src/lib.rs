@@ -23,3 +23,4 @@ extern crate std;
 pub mod base64url;
 pub mod hmac;
 pub mod sha2;
+pub mod json;

@@ -1,0 +1,356 @@
+//! The JSON grammar, RFC 8259 §2–§5, as one loop over the input bytes.
+//!
+//! ```text
+//! JSON-text = ws value ws
+//! value     = false / null / true / object / array / number / string
+//! object    = begin-object [ member *( value-separator member ) ] end-object
+//! member    = string name-separator value
+//! array     = begin-array [ value *( value-separator value ) ] end-array
+//! ws        = *( %x20 / %x09 / %x0A / %x0D )
+//! ```
+//!
+//! This file is the only grammar in the crate. It reports what it reads to a
+//! [`Sink`]: the owned [`Value`](super::Value) tree is one sink
+//! ([`build`](super::build)), a borrowed view is another, so the two cannot
+//! disagree on what JSON is.
+//!
+//! The loop has two states, like Go's `encoding/json` scanner: "a value is
+//! expected" and "a value has just ended". Open arrays and objects are kept
+//! on an explicit stack (one bit each), never on the call stack, so nesting
+//! is bounded only by [`Limits::max_depth`] and can never overflow the stack.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::error::{Error, ErrorKind};
+use super::number;
+use super::string::{self, Str};
+
+/// Limits on what [`parse_with`](super::parse_with) accepts.
+///
+/// ```
+/// use barejwt::json::{self, ErrorKind, Limits};
+///
+/// let deep = [b'['; 100].iter().chain([b']'; 100].iter()).copied().collect::<Vec<u8>>();
+/// assert_eq!(json::parse(&deep).unwrap_err().kind(), ErrorKind::TooDeep);
+/// assert!(json::parse_with(&deep, &Limits::new().with_max_depth(100)).is_ok());
+/// ```
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The deepest nesting of arrays and objects accepted; the outermost
+    /// array or object is level 1. Default 64 (the CLI contract: "nesting
+    /// deeper than 64 arrays/objects (the top-level object is level 1) is an
+    /// error"). Parsing never recurses, but dropping, cloning and comparing a
+    /// [`Value`](super::Value) recurse once per level, so keep this modest.
+    pub max_depth: usize,
+}
+
+/// The default [`Limits::max_depth`].
+pub const DEFAULT_MAX_DEPTH: usize = 64;
+
+impl Limits {
+    /// The default limits: `max_depth` 64.
+    pub fn new() -> Limits {
+        Limits {
+            max_depth: DEFAULT_MAX_DEPTH,
+        }
+    }
+
+    /// These limits with `max_depth` set to `max_depth`.
+    pub fn with_max_depth(mut self, max_depth: usize) -> Limits {
+        self.max_depth = max_depth;
+        self
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits::new()
+    }
+}
+
+/// What the grammar reports, in document order. A member's name comes just
+/// before its value. Depths count from 1 for the outermost container.
+pub(crate) trait Sink<'a> {
+    /// `null`.
+    fn null(&mut self);
+    /// `true` or `false`.
+    fn boolean(&mut self, value: bool);
+    /// A number; `text` is checked against RFC 8259 §6.
+    fn number(&mut self, text: &'a str);
+    /// A string value, unescaped.
+    fn string(&mut self, value: Str<'a, '_>);
+    /// A member name, unescaped; its opening quote is at `quote`.
+    fn name(&mut self, name: Str<'a, '_>, quote: usize);
+    /// `[` opening level `depth`.
+    fn begin_array(&mut self, depth: usize);
+    /// `]` closing level `depth`.
+    fn end_array(&mut self, depth: usize);
+    /// `{` opening level `depth`.
+    fn begin_object(&mut self, depth: usize);
+    /// `}` closing level `depth`; the sink checks names are unique here.
+    fn end_object(&mut self, depth: usize) -> Result<(), Error>;
+}
+
+/// Which containers are open: one bit per level, 1 for an object. The first
+/// 64 levels live inline, so the default limit never allocates.
+struct Nesting {
+    depth: usize,
+    inline: u64,
+    spilled: Vec<u64>,
+}
+
+impl Nesting {
+    fn new() -> Nesting {
+        Nesting {
+            depth: 0,
+            inline: 0,
+            spilled: Vec::new(),
+        }
+    }
+
+    /// Opens a level for the `[` or `{` at `offset`, within `max_depth`.
+    #[inline]
+    fn push(&mut self, is_object: bool, max_depth: usize, offset: usize) -> Result<usize, Error> {
+        if self.depth >= max_depth {
+            return Err(Error::too_deep(max_depth, offset));
+        }
+        let (word, bit) = (self.depth / 64, self.depth % 64);
+        if word == 0 {
+            self.inline = (self.inline & !(1 << bit)) | (u64::from(is_object) << bit);
+        } else {
+            if self.spilled.len() < word {
+                self.spilled.push(0);
+            }
+            if let Some(w) = self.spilled.get_mut(word - 1) {
+                *w = (*w & !(1 << bit)) | (u64::from(is_object) << bit);
+            }
+        }
+        self.depth += 1;
+        Ok(self.depth)
+    }
+
+    /// Closes the innermost level.
+    #[inline]
+    fn pop(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    /// Whether the innermost open level is an object; `None` at top level.
+    #[inline]
+    fn innermost_is_object(&self) -> Option<bool> {
+        let level = self.depth.checked_sub(1)?;
+        let (word, bit) = (level / 64, level % 64);
+        let bits = if word == 0 {
+            self.inline
+        } else {
+            self.spilled.get(word - 1).copied().unwrap_or(0)
+        };
+        Some(bits >> bit & 1 == 1)
+    }
+}
+
+/// Skips JSON white space (RFC 8259 §2: space, tab, line feed, carriage
+/// return; nothing else).
+#[inline]
+fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
+    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(pos) {
+        pos += 1;
+    }
+    pos
+}
+
+/// Checks the literal `word` (`true`, `false`, `null`) at `pos` and returns
+/// the offset after it.
+#[inline]
+fn literal(
+    bytes: &[u8],
+    pos: usize,
+    word: &'static [u8],
+    what: &'static str,
+) -> Result<usize, Error> {
+    let end = pos + word.len();
+    if bytes.get(pos..end) == Some(word) {
+        return Ok(end);
+    }
+    let mismatch = (pos..end)
+        .zip(word)
+        .find(|&(at, expected)| bytes.get(at) != Some(expected))
+        .map_or(end, |(at, _)| at);
+    Err(Error::expected(bytes, mismatch, what))
+}
+
+/// Reads `"name" ws : ws` starting at `pos` (after white space), reports
+/// the name, and returns the offset of the member's value.
+#[inline]
+fn member_name<'a, S: Sink<'a>>(
+    text: &'a str,
+    pos: usize,
+    scratch: &mut String,
+    sink: &mut S,
+) -> Result<usize, Error> {
+    let bytes = text.as_bytes();
+    if bytes.get(pos) != Some(&b'"') {
+        return Err(Error::expected(bytes, pos, "'\"' to start a member name"));
+    }
+    let (name, end) = string::scan(text, pos, scratch)?;
+    sink.name(name, pos);
+    let colon = skip_ws(bytes, end);
+    if bytes.get(colon) != Some(&b':') {
+        return Err(Error::expected(bytes, colon, "':' after a member name"));
+    }
+    Ok(skip_ws(bytes, colon + 1))
+}
+
+/// Runs the grammar over `input`, reporting to `sink`.
+pub(crate) fn run<'a, S: Sink<'a>>(
+    input: &'a [u8],
+    limits: &Limits,
+    sink: &mut S,
+) -> Result<(), Error> {
+    // 1. Encoding. RFC 8259 §8.1: JSON text "MUST be encoded using UTF-8" and
+    //    implementations "MUST NOT add a byte order mark". Checking all of the
+    //    input first means every string below is a valid `&str` slice.
+    if input.starts_with(b"\xEF\xBB\xBF") {
+        return Err(Error::at(ErrorKind::ByteOrderMark, 0));
+    }
+    let text = core::str::from_utf8(input)
+        .map_err(|e| Error::at(ErrorKind::InvalidUtf8, e.valid_up_to()))?;
+    let bytes = input;
+    let mut scratch = String::new();
+    let mut nesting = Nesting::new();
+    // 2. ws value ws, the value read in the loop below.
+    let mut pos = skip_ws(bytes, 0);
+    'value: loop {
+        // 3. State: a value is expected at `pos`.
+        match bytes.get(pos) {
+            Some(b'{') => {
+                let depth = nesting.push(true, limits.max_depth, pos)?;
+                sink.begin_object(depth);
+                pos = skip_ws(bytes, pos + 1);
+                if bytes.get(pos) == Some(&b'}') {
+                    pos += 1;
+                    sink.end_object(depth)?;
+                    nesting.pop();
+                } else {
+                    pos = member_name(text, pos, &mut scratch, sink)?;
+                    continue 'value;
+                }
+            }
+            Some(b'[') => {
+                let depth = nesting.push(false, limits.max_depth, pos)?;
+                sink.begin_array(depth);
+                pos = skip_ws(bytes, pos + 1);
+                if bytes.get(pos) == Some(&b']') {
+                    pos += 1;
+                    sink.end_array(depth);
+                    nesting.pop();
+                } else {
+                    continue 'value;
+                }
+            }
+            Some(b'"') => {
+                let (value, end) = string::scan(text, pos, &mut scratch)?;
+                sink.string(value);
+                pos = end;
+            }
+            Some(b'-' | b'0'..=b'9') => {
+                let end = number::scan(bytes, pos)?;
+                let number = text
+                    .get(pos..end)
+                    .ok_or_else(|| Error::expected(bytes, pos, "a number"))?;
+                sink.number(number);
+                pos = end;
+            }
+            Some(b't') => {
+                pos = literal(bytes, pos, b"true", "'true'")?;
+                sink.boolean(true);
+            }
+            Some(b'f') => {
+                pos = literal(bytes, pos, b"false", "'false'")?;
+                sink.boolean(false);
+            }
+            Some(b'n') => {
+                pos = literal(bytes, pos, b"null", "'null'")?;
+                sink.null();
+            }
+            _ => return Err(Error::expected(bytes, pos, "a value")),
+        }
+        // 4. State: a value has just ended at `pos`; what may follow depends
+        //    on the innermost open container.
+        loop {
+            pos = skip_ws(bytes, pos);
+            match nesting.innermost_is_object() {
+                // 5. Top level: only white space may follow (RFC 8259 §2).
+                None if pos == bytes.len() => return Ok(()),
+                None => return Err(Error::at(ErrorKind::TrailingContent, pos)),
+                Some(false) => match bytes.get(pos) {
+                    Some(b',') => {
+                        pos = skip_ws(bytes, pos + 1);
+                        continue 'value;
+                    }
+                    Some(b']') => {
+                        pos += 1;
+                        sink.end_array(nesting.depth);
+                        nesting.pop();
+                    }
+                    _ => return Err(Error::expected(bytes, pos, "',' or ']'")),
+                },
+                Some(true) => match bytes.get(pos) {
+                    Some(b',') => {
+                        pos = skip_ws(bytes, pos + 1);
+                        pos = member_name(text, pos, &mut scratch, sink)?;
+                        continue 'value;
+                    }
+                    Some(b'}') => {
+                        pos += 1;
+                        sink.end_object(nesting.depth)?;
+                        nesting.pop();
+                    }
+                    _ => return Err(Error::expected(bytes, pos, "',' or '}'")),
+                },
+            }
+        }
+    }
+}
+
+/// Parses `input` as one JSON text (RFC 8259) with the default [`Limits`].
+///
+/// Strict: UTF-8 only, no byte order mark, no comments, no trailing commas,
+/// no leading zeros or `+`, no `NaN`; raw control characters in strings,
+/// lone surrogate escapes and repeated member names (after unescaping) are
+/// rejected; nesting is limited to 64 levels. Any JSON value is accepted at
+/// the top level. Numbers keep their exact text.
+///
+/// ```
+/// use barejwt::json::{self, ErrorKind};
+///
+/// let header = json::parse(br#"{"alg":"HS256","typ":"JWT"}"#).unwrap();
+/// assert_eq!(header.as_object().and_then(|h| h.get("alg")).and_then(|v| v.as_str()), Some("HS256"));
+///
+/// let err = json::parse(br#"{"exp":1,"\u0065xp":2}"#).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::DuplicateName);
+/// assert_eq!(err.to_string(), r#"duplicate member name "exp" at byte 9"#);
+/// ```
+///
+/// # Errors
+///
+/// An [`Error`] with its [`ErrorKind`] and byte offset: `UnexpectedByte`,
+/// `UnexpectedEnd`, `InvalidEscape`, `InvalidUtf8`, `LoneSurrogate`,
+/// `ControlCharacter`, `ByteOrderMark`, `DuplicateName`, `TooDeep` or
+/// `TrailingContent`.
+pub fn parse(input: &[u8]) -> Result<super::Value, Error> {
+    parse_with(input, &Limits::new())
+}
+
+/// Parses `input` like [`parse`], within `limits`.
+///
+/// # Errors
+///
+/// As [`parse`]; `TooDeep` when nesting exceeds `limits.max_depth`.
+pub fn parse_with(input: &[u8], limits: &Limits) -> Result<super::Value, Error> {
+    let mut tree = super::build::Tree::for_input(input.len());
+    run(input, limits, &mut tree)?;
+    Ok(tree.finish())
+}

@@ -1,0 +1,282 @@
+//! The JSON value model (RFC 8259 §3): null, true/false, numbers, strings,
+//! arrays, and objects whose members keep their order and unique names.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+
+use super::number::Number;
+use super::text::ShortText;
+
+/// A JSON value (RFC 8259 §3).
+///
+/// Derived `Clone`, `PartialEq`, `Debug` and `Drop` recurse once per level of
+/// nesting; values from [`parse`](super::parse) are bounded by
+/// [`Limits::max_depth`](super::Limits).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number, with its exact text.
+    Number(Number),
+    /// A string, unescaped.
+    String(String),
+    /// An array, in order.
+    Array(Vec<Value>),
+    /// An object: members in order, names unique.
+    Object(Object),
+}
+
+impl Value {
+    /// The string, if this is a string.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The object, if this is an object.
+    pub fn as_object(&self) -> Option<&Object> {
+        match self {
+            Value::Object(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The elements, if this is an array.
+    pub fn as_array(&self) -> Option<&[Value]> {
+        match self {
+            Value::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    /// The number, if this is a number.
+    pub fn as_number(&self) -> Option<&Number> {
+        match self {
+            Value::Number(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// The boolean, if this is `true` or `false`.
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// Whether this is `null`.
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    /// The JSON type's name, for messages: `"null"`, `"boolean"`, `"number"`,
+    /// `"string"`, `"array"` or `"object"`.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(_) => "number",
+            Value::String(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+        }
+    }
+
+    /// The value as compact JSON text (see [`write`](super::write)).
+    ///
+    /// ```
+    /// use barejwt::json;
+    ///
+    /// let value = json::parse(br#"{ "alg" : "HS256", "n" : 1.50 }"#).unwrap();
+    /// assert_eq!(value.to_json(), r#"{"alg":"HS256","n":1.50}"#);
+    /// ```
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        super::write::write(self, &mut out);
+        out
+    }
+}
+
+impl fmt::Display for Value {
+    /// Prints the compact JSON text.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_json())
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+
+impl From<Number> for Value {
+    fn from(n: Number) -> Value {
+        Value::Number(n)
+    }
+}
+
+impl From<i64> for Value {
+    fn from(n: i64) -> Value {
+        Value::Number(Number::from_i64(n))
+    }
+}
+
+impl From<u64> for Value {
+    fn from(n: u64) -> Value {
+        Value::Number(Number::from_u64(n))
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Value {
+        Value::String(s)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::String(String::from(s))
+    }
+}
+
+impl From<Vec<Value>> for Value {
+    fn from(a: Vec<Value>) -> Value {
+        Value::Array(a)
+    }
+}
+
+impl From<Object> for Value {
+    fn from(o: Object) -> Value {
+        Value::Object(o)
+    }
+}
+
+/// A JSON object: members in document (or insertion) order, names unique.
+///
+/// Lookups scan the members, which is fastest for the few members of a JWT
+/// header or claims set. Equality compares members in order.
+///
+/// ```
+/// use barejwt::json::{Object, Value};
+///
+/// let mut claims = Object::new();
+/// claims.insert("sub", Value::from("1234567890"));
+/// claims.insert("exp", Value::from(4102444800u64));
+/// assert_eq!(claims.insert("sub", Value::from("other")), Some(Value::from("1234567890")));
+/// assert_eq!(claims.len(), 2);
+/// assert_eq!(Value::Object(claims).to_json(), r#"{"sub":"other","exp":4102444800}"#);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Object {
+    members: Vec<(ShortText, Value)>,
+}
+
+impl Object {
+    /// An empty object.
+    pub fn new() -> Object {
+        Object::default()
+    }
+
+    /// An object of members whose names are known to be unique.
+    pub(crate) fn from_unique(members: Vec<(ShortText, Value)>) -> Object {
+        Object { members }
+    }
+
+    /// The members in order, for the writer.
+    pub(crate) fn members(&self) -> &[(ShortText, Value)] {
+        &self.members
+    }
+
+    /// The value of member `name`.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.position(name)
+            .and_then(|i| self.members.get(i))
+            .map(|(_, v)| v)
+    }
+
+    /// Whether there is a member `name`.
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.position(name).is_some()
+    }
+
+    /// The number of members.
+    pub fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    /// Whether there are no members.
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty()
+    }
+
+    /// The members in order, as (name, value).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.members.iter().map(|(n, v)| (n.as_str(), v))
+    }
+
+    /// Sets member `name` to `value`. An existing member keeps its place and
+    /// its old value is returned; a new member goes last.
+    pub fn insert(&mut self, name: impl Into<String>, value: Value) -> Option<Value> {
+        let name = name.into();
+        match self.position(&name).and_then(|i| self.members.get_mut(i)) {
+            Some((_, old)) => Some(core::mem::replace(old, value)),
+            None => {
+                self.members.push((ShortText::new(&name), value));
+                None
+            }
+        }
+    }
+
+    /// Removes member `name`, keeping the others in order, and returns its value.
+    pub fn remove(&mut self, name: &str) -> Option<Value> {
+        let i = self.position(name)?;
+        Some(self.members.remove(i).1)
+    }
+
+    fn position(&self, name: &str) -> Option<usize> {
+        self.members
+            .iter()
+            .position(|(n, _)| n.as_bytes() == name.as_bytes())
+    }
+}
+
+impl FromIterator<(String, Value)> for Object {
+    /// Members in iteration order; a later member with the same name replaces
+    /// the earlier one's value, in the earlier one's place.
+    fn from_iter<I: IntoIterator<Item = (String, Value)>>(iter: I) -> Object {
+        let mut object = Object::new();
+        for (name, value) in iter {
+            object.insert(name, value);
+        }
+        object
+    }
+}
+
+impl IntoIterator for Object {
+    type Item = (String, Value);
+    type IntoIter = IntoIter;
+
+    /// The members in order, as owned (name, value).
+    fn into_iter(self) -> IntoIter {
+        IntoIter(self.members.into_iter())
+    }
+}
+
+/// The members of an [`Object`] by value, in order.
+#[derive(Debug)]
+pub struct IntoIter(alloc::vec::IntoIter<(ShortText, Value)>);
+
+impl Iterator for IntoIter {
+    type Item = (String, Value);
+
+    fn next(&mut self) -> Option<(String, Value)> {
+        self.0.next().map(|(n, v)| (String::from(n.as_str()), v))
+    }
+}

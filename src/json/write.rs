@@ -1,0 +1,135 @@
+//! Compact JSON text from a [`Value`]: no white space, minimal escaping.
+//!
+//! Strings escape only what RFC 8259 §7 requires: `"`, `\` and the control
+//! characters U+0000..U+001F (as `\b \f \n \r \t` where those exist, else
+//! `\u00XX`). Everything else, including `/`, DEL and all non-ASCII text, is
+//! written as raw UTF-8. Numbers are written with their exact text. Whatever
+//! is written here parses back to an equal value.
+//!
+//! Writing walks the value with an explicit stack, so a value of any depth
+//! (even one built by hand) cannot overflow the call stack here.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::slice;
+
+use super::string::plain_run_end;
+use super::text::ShortText;
+use super::value::Value;
+
+const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
+
+/// Appends `s` to `out` with the escapes of RFC 8259 §7, without quotes.
+pub(crate) fn write_escaped(s: &str, out: &mut String) {
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    loop {
+        let end = plain_run_end(bytes, start);
+        // Both ends are ASCII positions, so the slice is on char boundaries.
+        out.push_str(s.get(start..end).unwrap_or(""));
+        let Some(&byte) = bytes.get(end) else { return };
+        match byte {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0x08 => out.push_str("\\b"),
+            0x0c => out.push_str("\\f"),
+            control => {
+                out.push_str("\\u00");
+                for nibble in [control >> 4, control & 0xf] {
+                    let digit = HEX_DIGITS.get(usize::from(nibble)).copied().unwrap_or(b'0');
+                    out.push(char::from(digit));
+                }
+            }
+        }
+        start = end + 1;
+    }
+}
+
+/// Appends `s` to `out` as a quoted JSON string, escaped minimally.
+///
+/// ```
+/// let mut out = String::new();
+/// barejwt::json::write_str("a \"b\"\n\u{1}é", &mut out);
+/// assert_eq!(out, "\"a \\\"b\\\"\\n\\u0001é\"");
+/// ```
+pub fn write_str(s: &str, out: &mut String) {
+    out.reserve(s.len() + 2);
+    out.push('"');
+    write_escaped(s, out);
+    out.push('"');
+}
+
+/// An array or object being written, with the members still to write.
+enum Open<'v> {
+    Array(slice::Iter<'v, Value>, bool),
+    Object(slice::Iter<'v, (ShortText, Value)>, bool),
+}
+
+/// Appends `value` to `out` as compact JSON text.
+///
+/// ```
+/// use barejwt::json;
+///
+/// let value = json::parse(b"[ 1.50, \"\\u00e9\\/\", {\"a\" : null} ]").unwrap();
+/// let mut out = String::new();
+/// json::write(&value, &mut out);
+/// assert_eq!(out, r#"[1.50,"é/",{"a":null}]"#);
+/// ```
+pub fn write(value: &Value, out: &mut String) {
+    let mut open: Vec<Open<'_>> = Vec::new();
+    let mut next = Some(value);
+    loop {
+        // 1. Write the next value, or open it.
+        match next.take() {
+            Some(Value::Null) => out.push_str("null"),
+            Some(Value::Bool(true)) => out.push_str("true"),
+            Some(Value::Bool(false)) => out.push_str("false"),
+            Some(Value::Number(n)) => out.push_str(n.as_str()),
+            Some(Value::String(s)) => write_str(s, out),
+            Some(Value::Array(elements)) => {
+                out.push('[');
+                open.push(Open::Array(elements.iter(), true));
+            }
+            Some(Value::Object(object)) => {
+                out.push('{');
+                open.push(Open::Object(object.members().iter(), true));
+            }
+            None => {}
+        }
+        // 2. Find what comes next in the innermost open container, or close it.
+        let Some(innermost) = open.last_mut() else {
+            return;
+        };
+        match innermost {
+            Open::Array(elements, first) => match elements.next() {
+                Some(element) => {
+                    if !core::mem::replace(first, false) {
+                        out.push(',');
+                    }
+                    next = Some(element);
+                }
+                None => {
+                    out.push(']');
+                    open.pop();
+                }
+            },
+            Open::Object(members, first) => match members.next() {
+                Some((name, value)) => {
+                    if !core::mem::replace(first, false) {
+                        out.push(',');
+                    }
+                    write_str(name.as_str(), out);
+                    out.push(':');
+                    next = Some(value);
+                }
+                None => {
+                    out.push('}');
+                    open.pop();
+                }
+            },
+        }
+    }
+}

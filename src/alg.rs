@@ -1,0 +1,172 @@
+//! JWS algorithm names: RFC 7518 §3.1, RFC 8037 §3.1 (`EdDSA`) and
+//! RFC 8812 §3.2 (`ES256K`).
+//!
+//! Names are matched exactly, case-sensitively (RFC 7515 §4.1.1: "a
+//! case-sensitive ASCII string"). `none`, the Unsecured JWS of RFC 7518
+//! §3.6, is deliberately *not* a variant: no allow-list, key or
+//! configuration can ever make this crate accept an unsigned token
+//! (RFC 8725 §3.1). The verifier recognises the name only to say so.
+//!
+//! This crate implements HS256, HS384 and HS512. The other names are
+//! recognised so that a token using them is refused with a precise message
+//! (`algorithm_not_allowed: ... not supported yet`), never misread.
+
+use core::fmt;
+
+/// The wire name of the Unsecured JWS, which never verifies (RFC 7518 §3.6).
+pub const UNSECURED: &str = "none";
+
+/// A JWS signature algorithm, named as on the wire by [`Algorithm::as_str`].
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Algorithm {
+    /// HMAC using SHA-256 (RFC 7518 §3.2).
+    Hs256,
+    /// HMAC using SHA-384 (RFC 7518 §3.2).
+    Hs384,
+    /// HMAC using SHA-512 (RFC 7518 §3.2).
+    Hs512,
+    /// RSASSA-PKCS1-v1_5 using SHA-256 (RFC 7518 §3.3). Not supported yet.
+    Rs256,
+    /// RSASSA-PKCS1-v1_5 using SHA-384 (RFC 7518 §3.3). Not supported yet.
+    Rs384,
+    /// RSASSA-PKCS1-v1_5 using SHA-512 (RFC 7518 §3.3). Not supported yet.
+    Rs512,
+    /// ECDSA using P-256 and SHA-256 (RFC 7518 §3.4). Not supported yet.
+    Es256,
+    /// ECDSA using P-384 and SHA-384 (RFC 7518 §3.4). Not supported yet.
+    Es384,
+    /// ECDSA using P-521 and SHA-512 (RFC 7518 §3.4). Not supported yet.
+    Es512,
+    /// RSASSA-PSS using SHA-256 and MGF1 with SHA-256 (RFC 7518 §3.5). Not
+    /// supported yet.
+    Ps256,
+    /// RSASSA-PSS using SHA-384 and MGF1 with SHA-384 (RFC 7518 §3.5). Not
+    /// supported yet.
+    Ps384,
+    /// RSASSA-PSS using SHA-512 and MGF1 with SHA-512 (RFC 7518 §3.5). Not
+    /// supported yet.
+    Ps512,
+    /// Edwards-curve signatures, Ed25519 (RFC 8037 §3.1). Not supported yet.
+    EdDsa,
+    /// ECDSA using secp256k1 and SHA-256 (RFC 8812 §3.2). Not supported yet.
+    Es256K,
+}
+
+impl Algorithm {
+    /// Every algorithm, in the order of RFC 7518 §3.1's table, then RFC 8037
+    /// and RFC 8812.
+    pub const ALL: [Algorithm; 14] = [
+        Algorithm::Hs256,
+        Algorithm::Hs384,
+        Algorithm::Hs512,
+        Algorithm::Rs256,
+        Algorithm::Rs384,
+        Algorithm::Rs512,
+        Algorithm::Es256,
+        Algorithm::Es384,
+        Algorithm::Es512,
+        Algorithm::Ps256,
+        Algorithm::Ps384,
+        Algorithm::Ps512,
+        Algorithm::EdDsa,
+        Algorithm::Es256K,
+    ];
+
+    /// The wire name (`"HS256"`, ...).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Algorithm::Hs256 => "HS256",
+            Algorithm::Hs384 => "HS384",
+            Algorithm::Hs512 => "HS512",
+            Algorithm::Rs256 => "RS256",
+            Algorithm::Rs384 => "RS384",
+            Algorithm::Rs512 => "RS512",
+            Algorithm::Es256 => "ES256",
+            Algorithm::Es384 => "ES384",
+            Algorithm::Es512 => "ES512",
+            Algorithm::Ps256 => "PS256",
+            Algorithm::Ps384 => "PS384",
+            Algorithm::Ps512 => "PS512",
+            Algorithm::EdDsa => "EdDSA",
+            Algorithm::Es256K => "ES256K",
+        }
+    }
+
+    /// The algorithm with this exact wire name. Case-sensitive; `"none"`
+    /// and unknown names give `None`.
+    ///
+    /// ```
+    /// use barejwt::Algorithm;
+    /// assert_eq!(Algorithm::from_name("HS256"), Some(Algorithm::Hs256));
+    /// assert_eq!(Algorithm::from_name("hs256"), None);
+    /// assert_eq!(Algorithm::from_name("none"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Algorithm> {
+        Algorithm::ALL.into_iter().find(|a| a.as_str() == name)
+    }
+
+    /// Whether this crate can verify and sign with it (today: the HMAC
+    /// algorithms).
+    pub const fn is_supported(self) -> bool {
+        self.is_hmac()
+    }
+
+    /// Whether it is one of HS256, HS384, HS512.
+    pub const fn is_hmac(self) -> bool {
+        matches!(self, Algorithm::Hs256 | Algorithm::Hs384 | Algorithm::Hs512)
+    }
+
+    /// For HMAC algorithms, the hash output length in bytes, which is also
+    /// the minimum secret length (RFC 7518 §3.2).
+    pub const fn hmac_output_len(self) -> Option<usize> {
+        match self {
+            Algorithm::Hs256 => Some(32),
+            Algorithm::Hs384 => Some(48),
+            Algorithm::Hs512 => Some(64),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Algorithm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_round_trips_and_is_case_sensitive() {
+        for a in Algorithm::ALL {
+            assert_eq!(Algorithm::from_name(a.as_str()), Some(a));
+            assert_eq!(Algorithm::from_name(&a.as_str().to_ascii_lowercase()), None);
+        }
+        assert_eq!(Algorithm::from_name("ES256K"), Some(Algorithm::Es256K));
+        assert_eq!(Algorithm::from_name("EDDSA"), None);
+    }
+
+    #[test]
+    fn none_is_not_an_algorithm() {
+        assert_eq!(Algorithm::from_name(UNSECURED), None);
+        assert_eq!(Algorithm::from_name("None"), None);
+        assert_eq!(Algorithm::from_name("NONE"), None);
+    }
+
+    #[test]
+    fn only_hmac_is_supported() {
+        let supported: alloc::vec::Vec<_> = Algorithm::ALL
+            .into_iter()
+            .filter(|a| a.is_supported())
+            .collect();
+        assert_eq!(
+            supported,
+            [Algorithm::Hs256, Algorithm::Hs384, Algorithm::Hs512]
+        );
+        assert_eq!(Algorithm::Hs384.hmac_output_len(), Some(48));
+        assert_eq!(Algorithm::Rs256.hmac_output_len(), None);
+    }
+}

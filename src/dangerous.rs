@@ -1,0 +1,105 @@
+//! Reading a token WITHOUT verifying it.
+//!
+//! **Nothing here checks a signature, an algorithm, a key or a claim.**
+//! Anyone can write a token that reads however they like. Use these
+//! functions only to look at a token (debugging, logs) or, at most, to read
+//! a header field such as `kid` before calling [`crate::verify()`], which
+//! checks everything again from the start. Never make an access decision on
+//! what they return.
+//!
+//! They check only the structure, as the command line's `decode` does:
+//! the size limit, three parts, strict base64url in each, and header and
+//! claims JSON objects.
+
+use crate::error::Error;
+use crate::json::{self, Object, Value};
+use crate::token::{self, DEFAULT_MAX_TOKEN_LEN};
+use alloc::format;
+use alloc::vec::Vec;
+
+/// A token's parts, decoded but NOT verified.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnverifiedToken {
+    header: Object,
+    claims: Object,
+    signature: Vec<u8>,
+}
+
+impl UnverifiedToken {
+    /// The header, unverified.
+    pub fn header(&self) -> &Object {
+        &self.header
+    }
+
+    /// The claims, unverified.
+    pub fn claims(&self) -> &Object {
+        &self.claims
+    }
+
+    /// The decoded signature bytes, unchecked.
+    pub fn signature(&self) -> &[u8] {
+        &self.signature
+    }
+}
+
+/// Decodes a token's header and claims WITHOUT verifying anything but its
+/// structure (see the module docs).
+///
+/// ```
+/// let token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl";
+/// let unverified = barejwt::dangerous::decode_unverified(token).unwrap();
+/// assert_eq!(unverified.claims().get("sub").and_then(|v| v.as_str()), Some("alice"));
+/// ```
+///
+/// # Errors
+///
+/// [`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge) over 65,536 bytes;
+/// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for anything
+/// structurally wrong.
+pub fn decode_unverified(token: impl AsRef<[u8]>) -> Result<UnverifiedToken, Error> {
+    let parts = token::split(token.as_ref(), DEFAULT_MAX_TOKEN_LEN)?;
+    let header = object_part(parts.header, "header")?;
+    let claims = object_part(parts.payload, "payload")?;
+    let signature = crate::base64url::decode(parts.signature).map_err(|e| {
+        Error::malformed(format!(
+            "the signature part is not canonical base64url: {e}"
+        ))
+        .with_offset(e.offset())
+    })?;
+    Ok(UnverifiedToken {
+        header,
+        claims,
+        signature,
+    })
+}
+
+/// The `kid` of a token's header, WITHOUT verifying anything (see the
+/// module docs): for choosing a key before [`crate::verify()`].
+///
+/// # Errors
+///
+/// As [`decode_unverified`].
+pub fn kid_unverified(token: impl AsRef<[u8]>) -> Result<Option<alloc::string::String>, Error> {
+    let parts = token::split(token.as_ref(), DEFAULT_MAX_TOKEN_LEN)?;
+    let header = object_part(parts.header, "header")?;
+    Ok(header
+        .get("kid")
+        .and_then(Value::as_str)
+        .map(alloc::string::ToString::to_string))
+}
+
+/// Decodes one part and parses it as a JSON object; `what` is `"header"`
+/// or `"payload"`.
+fn object_part(encoded: &[u8], what: &'static str) -> Result<Object, Error> {
+    let decoded = token::decode_part(encoded, what)?;
+    match json::parse(&decoded) {
+        Ok(Value::Object(object)) => Ok(object),
+        Ok(other) => Err(Error::malformed(format!(
+            "the {what} is a JSON {}, not an object",
+            other.type_name()
+        ))),
+        Err(e) => Err(
+            Error::malformed(format!("the {what} is not valid JSON: {e}")).with_offset(e.offset()),
+        ),
+    }
+}

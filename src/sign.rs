@@ -1,0 +1,195 @@
+//! Signing: the reverse path of verification (RFC 7515 §5.1).
+//!
+//! The header and claims are written by this crate's JSON writer, each is
+//! base64url-encoded, and the MAC is computed over `header.payload` with a
+//! key bound to its algorithm. `alg` always comes from the key: no header
+//! field can set or override it.
+
+use crate::base64url;
+use crate::error::{quote, Error};
+use crate::json::{self, Object, Value};
+use crate::keys::Key;
+use alloc::format;
+use alloc::string::{String, ToString};
+
+/// The protected header's fields other than `alg`. By default it holds
+/// `typ: "JWT"` (RFC 7519 §5.1).
+///
+/// ```
+/// use barejwt::HeaderFields;
+/// let header = HeaderFields::new().kid("2026-01").typ("at+jwt");
+/// # let _ = header;
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeaderFields {
+    fields: Object,
+}
+
+impl Default for HeaderFields {
+    fn default() -> Self {
+        HeaderFields::new()
+    }
+}
+
+impl HeaderFields {
+    /// `{"typ":"JWT"}`.
+    pub fn new() -> Self {
+        let mut fields = Object::new();
+        fields.insert("typ", Value::String("JWT".to_string()));
+        HeaderFields { fields }
+    }
+
+    /// No fields at all (the header will hold only `alg`).
+    pub fn empty() -> Self {
+        HeaderFields {
+            fields: Object::new(),
+        }
+    }
+
+    /// Sets `typ` (RFC 7515 §4.1.9).
+    pub fn typ(self, typ: &str) -> Self {
+        self.insert("typ", Value::String(typ.to_string()))
+    }
+
+    /// Removes `typ`.
+    pub fn without_typ(mut self) -> Self {
+        self.fields.remove("typ");
+        self
+    }
+
+    /// Sets `cty` (RFC 7515 §4.1.10).
+    pub fn cty(self, cty: &str) -> Self {
+        self.insert("cty", Value::String(cty.to_string()))
+    }
+
+    /// Sets `kid` (RFC 7515 §4.1.4).
+    pub fn kid(self, kid: &str) -> Self {
+        self.insert("kid", Value::String(kid.to_string()))
+    }
+
+    /// Sets any field; an existing one of that name is replaced. `alg`
+    /// is refused when signing, as are non-string `typ`, `cty` or `kid`.
+    pub fn insert(mut self, name: &str, value: Value) -> Self {
+        self.fields.insert(name, value);
+        self
+    }
+
+    /// Adds every member of `object` (replacing fields of the same names).
+    pub fn extend(mut self, object: &Object) -> Self {
+        for (name, value) in object.iter() {
+            self.fields.insert(name, value.clone());
+        }
+        self
+    }
+
+    /// The fields as they stand.
+    pub fn as_object(&self) -> &Object {
+        &self.fields
+    }
+
+    fn check(&self) -> Result<(), Error> {
+        if self.fields.contains_key("alg") {
+            return Err(Error::malformed(
+                "header fields may not set \"alg\": it comes from the key",
+            )
+            .with_claim("alg"));
+        }
+        for name in ["typ", "cty", "kid"] {
+            if let Some(v) = self.fields.get(name) {
+                if v.as_str().is_none() {
+                    return Err(Error::malformed(format!(
+                        "header field {} must be a string, not a {}",
+                        quote(name),
+                        v.type_name()
+                    ))
+                    .with_claim(name));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Signs `claims` with `key`, under the header `{"alg":...,"typ":"JWT"}`.
+///
+/// # Errors
+///
+/// None for HMAC keys, today's only kind; the `Result` leaves room for keys
+/// that can verify but not sign.
+///
+/// ```
+/// use barejwt::{sign, Key};
+/// use barejwt::json::{Object, Value};
+/// let key = Key::hs256(&[0u8; 32]).unwrap();
+/// let mut claims = Object::new();
+/// claims.insert("sub", Value::String("alice".into()));
+/// let token = sign(&key, &claims)?;
+/// assert!(token.starts_with("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."));
+/// # Ok::<(), barejwt::Error>(())
+/// ```
+pub fn sign(key: &Key, claims: &Object) -> Result<String, Error> {
+    let mut header = String::with_capacity(32);
+    header.push_str("{\"alg\":\"");
+    header.push_str(key.algorithm().as_str());
+    header.push_str("\",\"typ\":\"JWT\"}");
+    Ok(sign_parts(key, &header, claims))
+}
+
+/// Signs `claims` with `key` under `header` (plus `alg`, first).
+///
+/// # Errors
+///
+/// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) when the header
+/// fields set `alg`, or give `typ`, `cty` or `kid` a value that is not a
+/// string.
+pub fn sign_with_header(
+    key: &Key,
+    header: &HeaderFields,
+    claims: &Object,
+) -> Result<String, Error> {
+    header.check()?;
+    let mut text = String::with_capacity(64);
+    text.push_str("{\"alg\":\"");
+    text.push_str(key.algorithm().as_str());
+    text.push('"');
+    for (name, value) in header.fields.iter() {
+        text.push(',');
+        json::write_str(name, &mut text);
+        text.push(':');
+        json::write(value, &mut text);
+    }
+    text.push('}');
+    Ok(sign_parts(key, &text, claims))
+}
+
+fn sign_parts(key: &Key, header_json: &str, claims: &Object) -> String {
+    let mut claims_json = String::with_capacity(256);
+    write_object(claims, &mut claims_json);
+    let len = base64url::encoded_len(header_json.len())
+        + base64url::encoded_len(claims_json.len())
+        + base64url::encoded_len(64)
+        + 2;
+    let mut token = String::with_capacity(len);
+    base64url::encode_into(header_json.as_bytes(), &mut token);
+    token.push('.');
+    base64url::encode_into(claims_json.as_bytes(), &mut token);
+    let mut tag = [0u8; 64];
+    let n = key.mac_into(token.as_bytes(), &mut tag);
+    token.push('.');
+    base64url::encode_into(tag.get(..n).unwrap_or_default(), &mut token);
+    token
+}
+
+/// Writes an object without cloning it into a `Value`.
+fn write_object(object: &Object, out: &mut String) {
+    out.push('{');
+    for (i, (name, value)) in object.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        json::write_str(name, out);
+        out.push(':');
+        json::write(value, out);
+    }
+    out.push('}');
+}

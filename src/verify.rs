@@ -1,0 +1,138 @@
+//! Verification, as one top-down function a reader can tick off against
+//! the command line contract's "Order of checks".
+//!
+//! ```text
+//!  1 token.rs       size limit; exactly three parts
+//!  2 token.rs       strict base64url of the header
+//!  3 header.rs      header JSON: an object, `alg` a string, typ/cty/kid strings
+//!  4 validate.rs    `alg` against the allow-list (never `none`) ...
+//!  5 keys.rs        ... and against the key
+//!  6 header.rs      `crit`: every listed name understood
+//!  7 keys.rs        key selection (`kid`)
+//!  8 keys.rs        signature over the exact bytes received, constant time
+//!  9 token.rs       payload: base64url, then JSON (only now: it is signed)
+//! 10 claims.rs      registered claims' types
+//! 11 validate.rs    exp, nbf, iat, iss, sub, aud, typ against the options
+//! ```
+//!
+//! The first failure is the one reported, so the claims of a token whose
+//! signature fails are never looked at (CVE-2024-51744), and on any failure
+//! no claims are returned.
+
+use crate::claims::Claims;
+use crate::error::Error;
+use crate::header::Header;
+use crate::json::{self, Value};
+use crate::keys::KeyResolver;
+use crate::token;
+use crate::validate::Validation;
+use alloc::format;
+
+/// A token that passed every check: its header and claims.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    header: Header,
+    claims: Claims,
+}
+
+impl Token {
+    /// The protected header.
+    pub fn header(&self) -> &Header {
+        &self.header
+    }
+
+    /// The verified claims.
+    pub fn claims(&self) -> &Claims {
+        &self.claims
+    }
+
+    /// The claims, giving up the header.
+    pub fn into_claims(self) -> Claims {
+        self.claims
+    }
+}
+
+/// Verifies a compact JWS/JWT: signature, then claims.
+///
+/// ```
+/// use barejwt::{sign, verify, Algorithm, Key, Validation};
+/// use barejwt::json::{Object, Value, Number};
+///
+/// let key = Key::hs256(b"an example secret of 32+ bytes!!")?;
+/// let mut claims = Object::new();
+/// claims.insert("sub", Value::String("alice".into()));
+/// claims.insert("exp", Value::Number(Number::from_u64(1_900_000_000)));
+/// let token = sign(&key, &claims)?;
+///
+/// let validation = Validation::new(&[Algorithm::Hs256]).now(1_800_000_000);
+/// let verified = verify(&token, &key, &validation)?;
+/// assert_eq!(verified.claims().sub(), Some("alice"));
+/// # Ok::<(), barejwt::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// The first check that fails, in the contract's order:
+/// [`TooLarge`](crate::ErrorKind::TooLarge),
+/// [`Malformed`](crate::ErrorKind::Malformed),
+/// [`AlgorithmNotAllowed`](crate::ErrorKind::AlgorithmNotAllowed),
+/// [`UnsupportedCriticalHeader`](crate::ErrorKind::UnsupportedCriticalHeader),
+/// [`InvalidKey`](crate::ErrorKind::InvalidKey),
+/// [`UnknownKey`](crate::ErrorKind::UnknownKey),
+/// [`InvalidSignature`](crate::ErrorKind::InvalidSignature), then the claim
+/// kinds ([`InvalidClaim`](crate::ErrorKind::InvalidClaim),
+/// [`MissingClaim`](crate::ErrorKind::MissingClaim),
+/// [`Expired`](crate::ErrorKind::Expired),
+/// [`NotYetValid`](crate::ErrorKind::NotYetValid),
+/// [`TooOld`](crate::ErrorKind::TooOld),
+/// [`InvalidIssuer`](crate::ErrorKind::InvalidIssuer),
+/// [`InvalidSubject`](crate::ErrorKind::InvalidSubject),
+/// [`InvalidAudience`](crate::ErrorKind::InvalidAudience),
+/// [`InvalidType`](crate::ErrorKind::InvalidType)).
+pub fn verify<K: KeyResolver + ?Sized>(
+    token: impl AsRef<[u8]>,
+    keys: &K,
+    validation: &Validation,
+) -> Result<Token, Error> {
+    let token = token.as_ref();
+
+    // 1. Size, then structure: exactly three parts.
+    let parts = token::split(token, validation.max_token_len)?;
+
+    // 2–3. The header: strict base64url, then JSON.
+    let header_json = token::decode_part(parts.header, "header")?;
+    let header = Header::parse(&header_json, &validation.json_limits)?;
+
+    // 4–5. `alg` against the allow-list, then against the key.
+    let alg = validation.check_alg(header.alg())?;
+    keys.check_algorithm(alg)?;
+
+    // 6. `crit` (RFC 7515 §4.1.11).
+    header.check_crit(&validation.understood_critical)?;
+
+    // 7. Key selection, by `kid` only.
+    let key = keys.resolve(alg, header.kid())?;
+
+    // 8. The signature over the exact signing input received.
+    key.verify_signature(alg, parts.signing_input, parts.signature)?;
+
+    // 9. Only now, the payload: base64url, then a JSON object.
+    let payload = token::decode_part(parts.payload, "payload")?;
+    let value = json::parse_with(&payload, &validation.json_limits).map_err(|e| {
+        Error::malformed(format!("claims are not valid JSON: {e}")).with_offset(e.offset())
+    })?;
+    let Value::Object(object) = value else {
+        return Err(Error::malformed(format!(
+            "claims are a JSON {}, not an object",
+            value.type_name()
+        )));
+    };
+
+    // 10. The registered claims' types.
+    let claims = Claims::from_object(object)?;
+
+    // 11. The claim checks, at the validation's clock.
+    validation.check_claims(&header, &claims, validation.clock.now())?;
+
+    Ok(Token { header, claims })
+}

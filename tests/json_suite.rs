@@ -9,7 +9,10 @@ use barejwt::json::{self, ErrorKind, Limits, Value};
 
 /// Valid RFC 8259 that barejwt rejects on purpose: repeated member names
 /// (RFC 7515 §4, RFC 7519 §4).
-const REJECTED_Y: &[&str] = &["y_object_duplicated_key.json", "y_object_duplicated_key_and_value.json"];
+const REJECTED_Y: &[&str] = &[
+    "y_object_duplicated_key.json",
+    "y_object_duplicated_key_and_value.json",
+];
 
 /// What a number inside an accepted `i_` file reads as.
 #[derive(Debug, Clone, Copy)]
@@ -92,7 +95,11 @@ fn suite_files() -> Vec<(String, Vec<u8>)> {
         .expect("vectors/json/test_parsing is readable")
         .map(|entry| {
             let path = entry.expect("directory entry").path();
-            let name = path.file_name().and_then(|n| n.to_str()).expect("UTF-8 file name").to_string();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .expect("UTF-8 file name")
+                .to_string();
             (name, std::fs::read(&path).expect("readable vector file"))
         })
         .collect();
@@ -106,7 +113,8 @@ fn assert_round_trips(name: &str, value: &Value) {
 
 fn assert_round_trips_within(name: &str, value: &Value, limits: &Limits) {
     let text = value.to_json();
-    let again = json::parse_with(text.as_bytes(), limits).unwrap_or_else(|e| panic!("{name}: output {text:?} does not parse: {e}"));
+    let again = json::parse_with(text.as_bytes(), limits)
+        .unwrap_or_else(|e| panic!("{name}: output {text:?} does not parse: {e}"));
     assert_eq!(&again, value, "{name}: round trip through {text:?}");
 }
 
@@ -147,16 +155,31 @@ fn jsontestsuite_files_give_the_expected_outcome() {
         }
     }
     for (file, _, _) in I_DECISIONS {
-        assert!(seen_i.contains(file), "I_DECISIONS names {file}, which is not in the suite");
+        assert!(
+            seen_i.contains(file),
+            "I_DECISIONS names {file}, which is not in the suite"
+        );
     }
     for file in REJECTED_Y {
-        assert!(files.iter().any(|(name, _)| name == file), "{file} is not in the suite");
+        assert!(
+            files.iter().any(|(name, _)| name == file),
+            "{file} is not in the suite"
+        );
     }
-    println!("JSONTestSuite: {y} y_ ({} rejected on purpose), {n} n_, {i} i_", REJECTED_Y.len());
+    println!(
+        "JSONTestSuite: {y} y_ ({} rejected on purpose), {n} n_, {i} i_",
+        REJECTED_Y.len()
+    );
     assert_eq!((y, n, i), (95, 188, 35), "file counts changed");
 }
 
-fn check_decision(name: &str, bytes: &[u8], result: Result<Value, json::Error>, expect: Expect, why: &str) {
+fn check_decision(
+    name: &str,
+    bytes: &[u8],
+    result: Result<Value, json::Error>,
+    expect: Expect,
+    why: &str,
+) {
     match expect {
         Number(reads) => {
             let value = result.unwrap_or_else(|e| panic!("{name} ({why}) must parse: {e}"));
@@ -166,7 +189,11 @@ fn check_decision(name: &str, bytes: &[u8], result: Result<Value, json::Error>, 
                 .and_then(Value::as_number)
                 .unwrap_or_else(|| panic!("{name}: expected [number], got {value:?}"));
             let text = std::str::from_utf8(bytes).expect("number files are ASCII");
-            assert_eq!(format!("[{}]", number.as_str()), text.trim(), "{name}: text kept exactly");
+            assert_eq!(
+                format!("[{}]", number.as_str()),
+                text.trim(),
+                "{name}: text kept exactly"
+            );
             assert_eq!(number.as_i64(), None, "{name}");
             assert_eq!(number.as_u64(), None, "{name}");
             match reads {
@@ -187,7 +214,8 @@ fn check_decision(name: &str, bytes: &[u8], result: Result<Value, json::Error>, 
             let value = json::parse_with(bytes, &Limits::new().with_max_depth(depth))
                 .unwrap_or_else(|e| panic!("{name} with max_depth {depth}: {e}"));
             assert_round_trips_within(name, &value, &Limits::new().with_max_depth(depth));
-            let too_low = json::parse_with(bytes, &Limits::new().with_max_depth(depth - 1)).expect_err(name);
+            let too_low =
+                json::parse_with(bytes, &Limits::new().with_max_depth(depth - 1)).expect_err(name);
             assert_eq!(too_low.kind(), ErrorKind::TooDeep);
         }
     }

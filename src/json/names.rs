@@ -1,85 +1,107 @@
-//! Member names are unique: finding the first name that repeats.
+//! Member names are unique: the check made as each name is read.
 //!
 //! RFC 8259 §4 only says names "SHOULD be unique", and parsers differ on
 //! repeats (most keep the last). For a JWT that difference is a security bug,
 //! so RFC 7515 §4 (header) and RFC 7519 §4 (claims) let a parser reject
 //! repeats, and this one does, for every object at every depth. Names are
-//! compared after unescaping: `"a"` and `"\u0061"` are the same name.
+//! compared after unescaping (`"a"` and `"\u0061"` are the same name) and
+//! byte for byte (`exp` and `EXP` differ).
 //!
-//! The check runs when an object closes. Small objects compare every pair;
-//! large ones sort member indices by name, so a hostile object with many
-//! members costs O(n log n), never O(n²).
+//! A new name is compared with the earlier members of its object, which is
+//! fastest for JWT-sized objects. An object that grows past
+//! [`PAIRWISE_MAX`] members also keeps its names in a sorted set, so that a
+//! hostile object with many members costs O(n log n), never O(n²).
 
+use alloc::collections::BTreeSet;
 use alloc::vec::Vec;
 
-/// Objects with at most this many members are checked pair by pair, which
-/// is faster than sorting for JWT-sized objects and needs no allocation.
+use super::text::ShortText;
+use super::value::Value;
+
+/// Objects with up to this many members are checked pair by pair.
 const PAIRWISE_MAX: usize = 16;
 
-/// The index of the first member (in document order) whose name equals the
-/// name of an earlier member, or `None` when all names differ.
-pub(crate) fn first_repeat<T>(members: &[T], name: impl Fn(&T) -> &[u8]) -> Option<usize> {
-    if members.len() <= PAIRWISE_MAX {
-        return members
-            .iter()
-            .enumerate()
-            .skip(1)
-            .find_map(|(later, member)| {
-                let this = name(member);
-                let earlier = members.get(..later)?;
-                earlier.iter().any(|m| name(m) == this).then_some(later)
-            });
+/// Name sets of the open objects that have grown past [`PAIRWISE_MAX`]
+/// members, innermost last, each keyed by where its members start on the
+/// builder's stack.
+#[derive(Default)]
+pub(crate) struct LargeObjects {
+    sets: Vec<(usize, BTreeSet<ShortText>)>,
+}
+
+impl LargeObjects {
+    /// Whether `name` repeats one of `earlier`, the members read so far of
+    /// the object whose members start at `start` on the stack.
+    pub(crate) fn repeats(
+        &mut self,
+        start: usize,
+        earlier: &[(ShortText, Value)],
+        name: &ShortText,
+    ) -> bool {
+        if earlier.len() < PAIRWISE_MAX {
+            return earlier.iter().any(|(n, _)| n == name);
+        }
+        if self.sets.last().map(|(s, _)| *s) != Some(start) {
+            let names = earlier.iter().map(|(n, _)| n.clone()).collect();
+            self.sets.push((start, names));
+        }
+        match self.sets.last_mut() {
+            Some((_, names)) => !names.insert(name.clone()),
+            None => earlier.iter().any(|(n, _)| n == name),
+        }
     }
-    // Sort indices by (name, index): equal names become neighbours, the
-    // earliest first. Every neighbour that repeats its predecessor's name is
-    // a repeat; the first repeat in document order is the smallest of them.
-    let mut order: Vec<usize> = (0..members.len()).collect();
-    let name_at = |i: usize| members.get(i).map(&name);
-    order.sort_unstable_by(|&a, &b| name_at(a).cmp(&name_at(b)).then(a.cmp(&b)));
-    order
-        .windows(2)
-        .filter_map(|pair| match pair {
-            [a, b] if name_at(*a) == name_at(*b) => Some(*b),
-            _ => None,
-        })
-        .min()
+
+    /// Forgets the object whose members start at `start`, which has closed.
+    pub(crate) fn close(&mut self, start: usize) {
+        if self.sets.last().map(|(s, _)| *s) == Some(start) {
+            self.sets.pop();
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use alloc::format;
-    use alloc::string::String;
 
-    fn first(names: &[&str]) -> Option<usize> {
-        first_repeat(names, |n| n.as_bytes())
+    fn members(names: &[&str]) -> Vec<(ShortText, Value)> {
+        names
+            .iter()
+            .map(|n| (ShortText::new(n), Value::Null))
+            .collect()
     }
 
     #[test]
-    fn small_objects() {
-        assert_eq!(first(&[]), None);
-        assert_eq!(first(&["a"]), None);
-        assert_eq!(first(&["a", "b", "c"]), None);
-        assert_eq!(first(&["a", "b", "a"]), Some(2));
-        assert_eq!(first(&["a", "b", "b", "a"]), Some(2));
-        assert_eq!(first(&["", ""]), Some(1));
+    fn small_objects_compare_pairwise() {
+        let mut large = LargeObjects::default();
+        let earlier = members(&["a", "b", "exp"]);
+        assert!(large.repeats(0, &earlier, &ShortText::new("exp")));
+        assert!(!large.repeats(0, &earlier, &ShortText::new("EXP")));
+        assert!(!large.repeats(0, &[], &ShortText::new("")));
+        assert!(large.sets.is_empty());
     }
 
     #[test]
-    fn large_objects_agree_with_the_pairwise_rule() {
-        let mut names: Vec<String> = (0..100).map(|i| format!("n{i}")).collect();
-        fn as_refs(names: &[String]) -> Vec<&str> {
-            names.iter().map(String::as_str).collect()
+    fn large_objects_use_a_set_per_open_object() {
+        let mut large = LargeObjects::default();
+        let outer: Vec<_> = (0..40).map(|i| format!("n{i}")).collect();
+        let outer: Vec<&str> = outer.iter().map(|s| s.as_str()).collect();
+        let mut outer = members(&outer);
+        for i in PAIRWISE_MAX..40 {
+            assert!(!large.repeats(1, &outer[..i], &outer[i].0));
         }
-        assert_eq!(first(&as_refs(&names)), None);
-        names[70] = String::from("n5");
-        names[40] = String::from("n90");
-        names[95] = String::from("n3");
-        // n90 at 40 repeats nothing earlier; n5 at 70 repeats index 5.
-        assert_eq!(first(&as_refs(&names)), Some(70));
-        names[60] = String::from("n40");
-        assert_eq!(first(&as_refs(&names)), Some(70));
-        names[50] = String::from("n0");
-        assert_eq!(first(&as_refs(&names)), Some(50));
+        assert!(large.repeats(1, &outer, &ShortText::new("n3")));
+        // An inner large object has its own set, dropped when it closes.
+        let inner = members(&(0..20).map(|_| "x").collect::<Vec<_>>()[..1]);
+        let many: Vec<_> = (0..20).map(|i| format!("n{i}")).collect();
+        let many = members(&many.iter().map(|s| s.as_str()).collect::<Vec<_>>());
+        assert!(!large.repeats(50, &inner, &ShortText::new("n3")));
+        assert!(large.repeats(60, &many, &ShortText::new("n3")));
+        large.close(60);
+        assert!(!large.repeats(1, &outer, &ShortText::new("n40")));
+        outer.push((ShortText::new("n40"), Value::Null));
+        assert!(large.repeats(1, &outer, &ShortText::new("n40")));
+        large.close(1);
+        assert!(large.sets.is_empty());
     }
 }

@@ -10,9 +10,10 @@
 //! ```
 //!
 //! This file is the only grammar in the crate. It reports what it reads to a
-//! [`Sink`]: the owned [`Value`](super::Value) tree is one sink
-//! ([`build`](super::build)), a borrowed view is another, so the two cannot
-//! disagree on what JSON is.
+//! [`Sink`]. The owned [`Value`](super::Value) tree is built by one sink
+//! (`build.rs`); a later borrowed view (names and unescaped strings as
+//! slices of the input) would be another sink over this same loop, so the
+//! two could never disagree on what JSON is.
 //!
 //! The loop has two states, like Go's `encoding/json` scanner: "a value is
 //! expected" and "a value has just ended". Open arrays and objects are kept
@@ -81,16 +82,17 @@ pub(crate) trait Sink<'a> {
     fn number(&mut self, text: &'a str);
     /// A string value, unescaped.
     fn string(&mut self, value: Str<'a, '_>);
-    /// A member name, unescaped; its opening quote is at `quote`.
-    fn name(&mut self, name: Str<'a, '_>, quote: usize);
+    /// A member name, unescaped; its opening quote is at `quote`. The sink
+    /// checks here that it repeats no earlier name of its object.
+    fn name(&mut self, name: Str<'a, '_>, quote: usize) -> Result<(), Error>;
     /// `[` opening level `depth`.
     fn begin_array(&mut self, depth: usize);
     /// `]` closing level `depth`.
     fn end_array(&mut self, depth: usize);
     /// `{` opening level `depth`.
     fn begin_object(&mut self, depth: usize);
-    /// `}` closing level `depth`; the sink checks names are unique here.
-    fn end_object(&mut self, depth: usize) -> Result<(), Error>;
+    /// `}` closing level `depth`.
+    fn end_object(&mut self, depth: usize);
 }
 
 /// Which containers are open: one bit per level, 1 for an object. The first
@@ -195,7 +197,7 @@ fn member_name<'a, S: Sink<'a>>(
         return Err(Error::expected(bytes, pos, "'\"' to start a member name"));
     }
     let (name, end) = string::scan(text, pos, scratch)?;
-    sink.name(name, pos);
+    sink.name(name, pos)?;
     let colon = skip_ws(bytes, end);
     if bytes.get(colon) != Some(&b':') {
         return Err(Error::expected(bytes, colon, "':' after a member name"));
@@ -231,7 +233,7 @@ pub(crate) fn run<'a, S: Sink<'a>>(
                 pos = skip_ws(bytes, pos + 1);
                 if bytes.get(pos) == Some(&b'}') {
                     pos += 1;
-                    sink.end_object(depth)?;
+                    sink.end_object(depth);
                     nesting.pop();
                 } else {
                     pos = member_name(text, pos, &mut scratch, sink)?;
@@ -305,7 +307,7 @@ pub(crate) fn run<'a, S: Sink<'a>>(
                     }
                     Some(b'}') => {
                         pos += 1;
-                        sink.end_object(nesting.depth)?;
+                        sink.end_object(nesting.depth);
                         nesting.pop();
                     }
                     _ => return Err(Error::expected(bytes, pos, "',' or '}'")),

@@ -63,12 +63,33 @@ impl ShortText {
 }
 
 impl PartialEq for ShortText {
+    #[inline]
     fn eq(&self, other: &ShortText) -> bool {
-        self.as_bytes() == other.as_bytes()
+        match (self, other) {
+            // Unused inline bytes are always zero, so equal texts have equal
+            // arrays: a fixed-size compare, no call to `memcmp`.
+            (ShortText::Inline { len: a, bytes: x }, ShortText::Inline { len: b, bytes: y }) => {
+                a == b && x == y
+            }
+            _ => self.as_bytes() == other.as_bytes(),
+        }
     }
 }
 
 impl Eq for ShortText {}
+
+impl PartialOrd for ShortText {
+    fn partial_cmp(&self, other: &ShortText) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for ShortText {
+    /// Byte order, which for UTF-8 is code point order.
+    fn cmp(&self, other: &ShortText) -> core::cmp::Ordering {
+        self.as_bytes().cmp(other.as_bytes())
+    }
+}
 
 impl fmt::Debug for ShortText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -19,6 +19,8 @@
 //! [FIPS 180-4]: https://nvlpubs.nist.gov/nistpubs/FIPS/NIST.FIPS.180-4.pdf
 
 mod soft;
+#[cfg(target_arch = "x86_64")]
+mod x86;
 
 use core::fmt;
 
@@ -75,9 +77,15 @@ const H512: [u64; 8] = [
 ];
 
 /// The SHA-256 backend choice: every SHA-256 compression goes through here.
-/// Today the portable code; a hardware backend is selected here too.
+/// The SHA extensions when the CPU has them (`x86.rs`; std caches the
+/// CPUID answer, so asking costs a load), else the portable code.
 #[inline]
 fn compress256(state: &mut [u32; 8], blocks: &[u8]) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(sha_ni) = x86::ShaNi::detect() {
+        sha_ni.compress256(state, blocks);
+        return;
+    }
     soft::compress256(state, blocks);
 }
 

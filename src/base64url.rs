@@ -89,7 +89,7 @@ fn sextet(byte: u8) -> u8 {
 /// The character for the low six bits of `value`.
 #[inline(always)]
 #[allow(clippy::indexing_slicing)] // `value & 63` always indexes a 64-entry table
-fn character(value: u32) -> u8 {
+fn character(value: u64) -> u8 {
     ALPHABET[(value & 63) as usize]
 }
 
@@ -219,9 +219,12 @@ pub fn decoded_len(encoded_len: usize) -> Option<usize> {
 /// assert_eq!(barejwt::base64url::encode(&[3, 236, 255, 224, 193]), "A-z_4ME");
 /// ```
 pub fn encode(input: &[u8]) -> String {
-    let mut out = String::new();
-    encode_into(input, &mut out);
-    out
+    let mut out = vec![0u8; encoded_len(input.len())];
+    let written = encode_to_slice(input, &mut out).unwrap_or(0);
+    out.truncate(written);
+    // The alphabet is ASCII, so the conversion cannot fail; `unwrap_or_default`
+    // only keeps this free of a panic path.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Appends the unpadded base64url encoding of `input` to `out`.
@@ -255,36 +258,61 @@ pub fn encode_to_slice(input: &[u8], out: &mut [u8]) -> Result<usize, DecodeErro
         .get_mut(..needed)
         .ok_or(DecodeError::output_too_small(needed))?;
 
-    let groups = input.chunks_exact(3);
+    // Main loop: six bytes (48 bits) -> eight characters per step.
+    let blocks = input.chunks_exact(6);
+    let rest = blocks.remainder();
+    let mut dst = out.chunks_exact_mut(8);
+    for (src, dst) in blocks.zip(&mut dst) {
+        let &[b0, b1, b2, b3, b4, b5] = src else {
+            continue; // unreachable: chunks_exact(6) yields 6 bytes
+        };
+        let n = u64::from_be_bytes([0, 0, b0, b1, b2, b3, b4, b5]);
+        dst.copy_from_slice(&[
+            character(n >> 42),
+            character(n >> 36),
+            character(n >> 30),
+            character(n >> 24),
+            character(n >> 18),
+            character(n >> 12),
+            character(n >> 6),
+            character(n),
+        ]);
+    }
+    encode_rest(rest, dst.into_remainder());
+    Ok(needed)
+}
+
+/// Encodes the last 0..=5 bytes into exactly `encoded_len(rest.len())`
+/// characters: three bytes -> four characters, then one or two left-over
+/// bytes -> 2 or 3 characters, the unused low bits zero (RFC 4648 §3.5) and
+/// no padding (RFC 7515 §2).
+fn encode_rest(rest: &[u8], out: &mut [u8]) {
+    let groups = rest.chunks_exact(3);
     let tail = groups.remainder();
     let mut dst = out.chunks_exact_mut(4);
-    // Three bytes = 24 bits = four 6-bit values, most significant first.
     for (src, dst) in groups.zip(&mut dst) {
         if let (&[b0, b1, b2], [c0, c1, c2, c3]) = (src, dst) {
-            let n = u32::from(b0) << 16 | u32::from(b1) << 8 | u32::from(b2);
+            let n = u64::from(b0) << 16 | u64::from(b1) << 8 | u64::from(b2);
             *c0 = character(n >> 18);
             *c1 = character(n >> 12);
             *c2 = character(n >> 6);
             *c3 = character(n);
         }
     }
-    // One or two left-over bytes: 2 or 3 characters, the unused low bits
-    // zero (RFC 4648 §3.5) and no padding (RFC 7515 §2).
     match (tail, dst.into_remainder()) {
         (&[b0], [c0, c1]) => {
-            let n = u32::from(b0) << 16;
+            let n = u64::from(b0) << 16;
             *c0 = character(n >> 18);
             *c1 = character(n >> 12);
         }
         (&[b0, b1], [c0, c1, c2]) => {
-            let n = u32::from(b0) << 16 | u32::from(b1) << 8;
+            let n = u64::from(b0) << 16 | u64::from(b1) << 8;
             *c0 = character(n >> 18);
             *c1 = character(n >> 12);
             *c2 = character(n >> 6);
         }
         _ => {}
     }
-    Ok(needed)
 }
 
 /// Decodes strict, unpadded base64url.

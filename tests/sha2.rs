@@ -7,6 +7,7 @@ use barejwt::sha2::{HashFunction, Sha256, Sha384, Sha512};
 use common::Record;
 
 const VECTORS: &str = include_str!("../vectors/sha2.txt");
+const CAVP: &str = include_str!("../vectors/sha2_cavp.txt");
 
 fn message(r: &Record) -> Vec<u8> {
     let message = match r.get("Message") {
@@ -74,6 +75,28 @@ fn every_sha2_vector_matches_one_shot_and_streamed() {
         }
     }
     assert_eq!(counts, [18, 18, 18], "vector file changed shape");
+}
+
+#[test]
+fn nist_cavp_short_and_long_messages_match() {
+    let mut count = 0;
+    for r in common::records(CAVP) {
+        let m = r.hex("Message");
+        assert_eq!(
+            (m.len() * 8).to_string(),
+            r.str("Len_bits"),
+            "{}",
+            r.label()
+        );
+        match r.str("Alg") {
+            "SHA-256" => check::<Sha256>(&r, &m),
+            "SHA-384" => check::<Sha384>(&r, &m),
+            "SHA-512" => check::<Sha512>(&r, &m),
+            other => panic!("unknown Alg {other} in {}", r.label()),
+        }
+        count += 1;
+    }
+    assert_eq!(count, 14, "vector file changed shape");
 }
 
 #[test]

@@ -65,6 +65,9 @@ fn ch(x: u32, y: u32, z: u32) -> u32 {
     z ^ (x & (y ^ z))
 }
 
+// The reference loop's Maj; the unrolled rounds use the equivalent
+// shared-XOR form (see `round!`).
+#[cfg_attr(not(test), allow(dead_code))]
 #[inline(always)]
 fn maj(x: u32, y: u32, z: u32) -> u32 {
     // = (x AND y) XOR (x AND z) XOR (y AND z): the majority bit.
@@ -99,6 +102,9 @@ fn ch64(x: u64, y: u64, z: u64) -> u64 {
     z ^ (x & (y ^ z))
 }
 
+// The reference loop's Maj; the unrolled rounds use the equivalent
+// shared-XOR form (see `round!`).
+#[cfg_attr(not(test), allow(dead_code))]
 #[inline(always)]
 fn maj64(x: u64, y: u64, z: u64) -> u64 {
     // = (x AND y) XOR (x AND z) XOR (y AND z): the majority bit.
@@ -206,6 +212,8 @@ macro_rules! eight_rounds {
 /// of `blocks` (callers pass a multiple of 64; a partial tail is ignored).
 // Every index in the unrolled rounds is a constant below 16 (`% 16`) or 64.
 #[allow(clippy::indexing_slicing)]
+// The last round's carried `a XOR b` is never read.
+#[allow(unused_assignments)]
 pub(crate) fn compress256(state: &mut [u32; 8], blocks: &[u8]) {
     for block in blocks.chunks_exact(64) {
         // Step 1 (t < 16): W_t is the block's t-th big-endian word.
@@ -245,6 +253,8 @@ pub(crate) fn compress256(state: &mut [u32; 8], blocks: &[u8]) {
 /// whole 128-byte block of `blocks`.
 // Every index in the unrolled rounds is a constant below 16 (`% 16`) or 80.
 #[allow(clippy::indexing_slicing)]
+// The last round's carried `a XOR b` is never read.
+#[allow(unused_assignments)]
 pub(crate) fn compress512(state: &mut [u64; 8], blocks: &[u8]) {
     for block in blocks.chunks_exact(128) {
         // Step 1 (t < 16).

@@ -22,7 +22,7 @@
 //! - `Transfer-Encoding` (chunked) is not implemented: 501 (§6.1, RFC 9110
 //!   §15.6.2); a body needs `Content-Length`, else 411 for POST;
 //! - repeated `Content-Length` (§6.3 item 5), `Content-Type`, `Host` or
-//!   `Authorization` fields are refused;
+//!   `Transfer-Encoding` fields are refused;
 //! - only origin-form targets (`/path?query`, §3.2.1);
 //! - no keep-alive: every response carries `Connection: close` (RFC 9112
 //!   §9.6) and the connection ends after it. Simpler, and a client cannot
@@ -74,14 +74,23 @@ impl Request {
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_slice())
     }
+
+    /// The values of every header field called `name` (lowercase).
+    pub fn headers_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a [u8]> + 'a {
+        self.headers
+            .iter()
+            .filter(move |(n, _)| n == name)
+            .map(|(_, v)| v.as_slice())
+    }
 }
 
 /// Header fields that may appear at most once; a repeat is a 400.
-const SINGLE_FIELDS: [&str; 5] = [
+/// (`Authorization` may repeat here: `bearer.rs` answers a repeat in the
+/// terms of RFC 6750.)
+const SINGLE_FIELDS: [&str; 4] = [
     "host",
     "content-length",
     "content-type",
-    "authorization",
     "transfer-encoding",
 ];
 

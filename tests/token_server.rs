@@ -728,3 +728,34 @@ fn the_authorization_parser_follows_rfc_6750_section_2_1() {
         );
     }
 }
+
+#[test]
+fn a_trickling_client_is_cut_off_at_the_request_deadline() {
+    // One byte every 300 ms never trips the 5 s read timeout, but the whole
+    // request must arrive within 10 s.
+    let server = start(&[]);
+    let mut reader = connect(server.addr);
+    let mut writer = reader.try_clone().expect("a second handle");
+    let trickle = thread::spawn(move || {
+        let started = Instant::now();
+        if writer
+            .write_all(b"GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+            .is_err()
+        {
+            return;
+        }
+        while started.elapsed() < Duration::from_secs(20) {
+            if writer.write_all(b"a").is_err() {
+                return;
+            }
+            thread::sleep(Duration::from_millis(300));
+        }
+    });
+    reader
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("timeout");
+    let reply = read_reply(&mut reader).expect("the server answers the trickling client");
+    assert_eq!(reply.status, 408, "{reply:?}");
+    drop(reader);
+    trickle.join().expect("the writer ends");
+}

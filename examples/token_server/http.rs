@@ -27,6 +27,10 @@
 //! - no keep-alive: every response carries `Connection: close` (RFC 9112
 //!   §9.6) and the connection ends after it. Simpler, and a client cannot
 //!   hold a worker across many requests.
+//!
+//! Every response also carries `Cache-Control: no-store` (RFC 9111
+//! §5.2.2.5). RFC 6749 §5.1 requires it on token responses; the others here
+//! echo claims or concern credentials, so none of them is cached either.
 
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, TcpStream};
@@ -149,19 +153,21 @@ impl DeadlineReader<'_> {
         }
         let mut stream = self.stream;
         loop {
-            return match stream.read(buf) {
-                Ok(n) => Ok(n),
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            match stream.read(buf) {
+                Ok(n) => return Ok(n),
+                // A signal arrived before any byte: simply read again.
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                // The read timeout elapsed (EAGAIN on Unix, TimedOut elsewhere).
                 Err(e)
                     if matches!(
                         e.kind(),
                         io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
                     ) =>
                 {
-                    Err(ReadError::TimedOut)
+                    return Err(ReadError::TimedOut)
                 }
-                Err(_) => Err(ReadError::Closed),
-            };
+                Err(_) => return Err(ReadError::Closed),
+            }
         }
     }
 }

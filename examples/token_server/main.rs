@@ -3,7 +3,7 @@
 //! not a production server (put one behind a real HTTP stack).
 //!
 //! ```text
-//! cargo run --example token_server -- --listen 127.0.0.1:8080
+//! cargo run --release --example token_server -- --listen 127.0.0.1:8080
 //!
 //! POST /login      {"username":"alice","password":"alice-demo-password"}
 //!                  -> 200 {"access_token":"eyJ..","token_type":"Bearer","expires_in":900}

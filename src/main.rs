@@ -263,9 +263,12 @@ fn decode(args: &[OsString]) -> Result<(), Failure> {
     if parsed.has("times") || io::stderr().is_terminal() {
         for name in ["exp", "nbf", "iat"] {
             if let Some(value) = unverified.claims().get(name) {
+                // The JSON text escapes control characters; cut it short.
+                let text = value.to_json();
+                let shown: String = text.chars().take(64).collect();
+                let more = if shown.len() < text.len() { "..." } else { "" };
                 stderr_line(&format!(
-                    "barejwt: {name} {} = {}",
-                    args::show(&value.to_json()).trim_matches('"'),
+                    "barejwt: {name} {shown}{more} = {}",
                     cli::time::describe(value)
                 ));
             }

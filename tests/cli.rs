@@ -739,6 +739,12 @@ fn a_token_argument_is_never_trimmed() {
     verify(&[], &format!("{token}\n")).rejected("malformed");
     verify(&[], &format!(" {token}")).rejected("malformed");
     verify(&[], "").rejected("malformed");
+    // base64url includes '-': such a token is judged, never taken as a flag.
+    verify(&[], "-eyJ.e30.x").rejected("malformed");
+    let token = hs256(GOOD_CLAIMS);
+    let dashed = format!("-{token}");
+    verify(&[], &dashed).rejected("malformed");
+    verify(&["--"], &token).ok();
 }
 
 #[test]

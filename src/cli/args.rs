@@ -9,6 +9,8 @@
 //! -h | --help                     this command's help (wins over any error)
 //! --                              everything after it is positional
 //! -                               positional: the token on standard input
+//! -anything                       positional (a token may start with '-';
+//!                                 there are no short flags but -h)
 //! anything else                   positional
 //! ```
 //!
@@ -124,15 +126,11 @@ pub fn parse(
             parsed.positionals.push(arg.clone());
             continue;
         };
-        if text == "-" || !text.starts_with('-') {
+        let Some(body) = text.strip_prefix("--") else {
+            // `-`, `-anything` and text: positional. A token is base64url,
+            // whose alphabet includes `-`; it must be judged, not refused.
             parsed.positionals.push(arg.clone());
             continue;
-        }
-        let Some(body) = text.strip_prefix("--") else {
-            return Err(usage(format!(
-                "unknown flag {} for `{command}`",
-                show(text)
-            )));
         };
         let (name, inline) = match body.split_once('=') {
             Some((name, v)) => (name, Some(OsString::from(v))),
@@ -367,13 +365,14 @@ mod tests {
     fn double_dash_ends_flags_and_dash_is_positional() {
         let p = parse("verify", &os(&["-", "--", "--iss"]), &SPECS).unwrap();
         assert_eq!(p.positionals, os(&["-", "--iss"]));
+        let p = parse("verify", &os(&["-x.y.z"]), &SPECS).unwrap();
+        assert_eq!(p.positionals, os(&["-x.y.z"]));
     }
 
     #[test]
     fn bad_flags_are_usage_errors() {
         for bad in [
             &["--nope"][..],
-            &["-x"],
             &["--iss"],
             &["--iss", "a", "--iss", "b"],
             &["--allow-missing-exp=yes"],

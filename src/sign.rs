@@ -87,7 +87,24 @@ impl HeaderFields {
         &self.fields
     }
 
-    fn check(&self) -> Result<(), Error> {
+    /// Checks the fields as [`sign_with_header`] will: no `alg` (it comes
+    /// from the key), and `typ`, `cty`, `kid` strings when present. For
+    /// callers that take header fields from a user and want to refuse them
+    /// before choosing a key (the command line's `encode --header`).
+    ///
+    /// ```
+    /// use barejwt::HeaderFields;
+    /// use barejwt::json::Value;
+    /// assert!(HeaderFields::new().kid("k1").check().is_ok());
+    /// assert!(HeaderFields::new().insert("alg", Value::String("none".into())).check().is_err());
+    /// assert!(HeaderFields::new().insert("kid", Value::Bool(true)).check().is_err());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed), naming the
+    /// field.
+    pub fn check(&self) -> Result<(), Error> {
         if self.fields.contains_key("alg") {
             return Err(Error::malformed(
                 "header fields may not set \"alg\": it comes from the key",

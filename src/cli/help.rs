@@ -1,0 +1,152 @@
+//! The `--help` texts: the global one and one per command.
+
+/// `barejwt --help`.
+pub const GLOBAL: &str = "\
+barejwt: sign, inspect and verify JSON Web Tokens (HS256, HS384, HS512)
+
+Usage:
+  barejwt encode --alg ALG KEY [--header JSON_OBJECT] CLAIMS_JSON
+  barejwt decode TOKEN
+  barejwt verify --alg ALG[,ALG...] KEY [OPTIONS] TOKEN
+  barejwt keygen [--alg HS256|HS384|HS512]
+  barejwt demo
+  barejwt help [COMMAND] | --help | --version
+
+KEY is exactly one of:
+  --key-file PATH     the secret is the file's bytes, exactly: a trailing
+                      newline is part of the key (write it with printf '%s')
+  --key-env NAME      the secret is the bytes of environment variable NAME
+  --key-b64 TEXT      the secret is TEXT decoded as base64url (RFC 4648 §5,
+                      no padding, canonical)
+  --jwk-file PATH     one JSON Web Key (RFC 7517), kty \"oct\"
+  --jwks-file PATH    a JWK Set; the token's kid picks the key
+  --allow-short-key   also accept a secret shorter than the hash output
+                      (RFC 7518 §3.2 forbids it; legacy tokens only)
+
+TOKEN is the token text, or - to read it from standard input (surrounding
+white space is trimmed there, and only there).
+
+Exit status: 0 done (verify: the token is valid); 1 the token was rejected
+or could not be decoded, with one line `barejwt: KIND: reason` on standard
+error; 2 usage error (bad flags, unreadable key, bad JSON on the command
+line).
+
+Run `barejwt COMMAND --help` for a command's options, `barejwt demo` to see
+a token issued, verified and refused.
+";
+
+/// `barejwt encode --help`.
+pub const ENCODE: &str = "\
+barejwt encode: sign claims into a compact token (RFC 7515 §7.1)
+
+Usage:
+  barejwt encode --alg ALG KEY [--header JSON_OBJECT] CLAIMS_JSON
+
+  --alg ALG              HS256, HS384 or HS512 (exactly one)
+  --header JSON_OBJECT   more protected header fields: kid, typ, cty, private
+                         ones; never alg. typ defaults to \"JWT\"
+  CLAIMS_JSON            the claims, a JSON object, signed as given (numbers
+                         keep their text; claim types are not checked, so
+                         tokens for testing verifiers can be made)
+  KEY                    see `barejwt --help`; with --jwks-file the kid in
+                         --header picks the key (or the set's only key)
+
+Prints the token and a newline. JSON is strict RFC 8259: duplicate names, a
+byte order mark, lone surrogates and nesting deeper than 64 are usage errors.
+A key that cannot be used (empty, or too short without --allow-short-key) is
+exit 1 with invalid_key.
+
+Example:
+  barejwt encode --alg HS256 --key-env JWT_SECRET '{\"sub\":\"alice\",\"exp\":4102444800}'
+";
+
+/// `barejwt decode --help`.
+pub const DECODE: &str = "\
+barejwt decode: show a token's header and claims WITHOUT checking it
+
+Usage:
+  barejwt decode [--times] TOKEN
+
+Prints {\"header\":{...},\"claims\":{...}} on standard output, numbers exactly
+as written, and on standard error a line saying the signature was NOT
+checked. Only the structure is checked: three parts, strict base64url, header
+and claims JSON objects. Never trust what it prints: anyone can write a token.
+
+  --times   show exp, nbf and iat as UTC dates (RFC 3339) on standard error;
+            the default when standard error is a terminal
+";
+
+/// `barejwt verify --help`.
+pub const VERIFY: &str = "\
+barejwt verify: check a token and print its claims
+
+Usage:
+  barejwt verify --alg ALG[,ALG...] KEY [OPTIONS] TOKEN
+
+  --alg ALG[,ALG...]     the algorithms accepted (RFC 7518 §3.1 names, exact
+                         case; never none); may be repeated
+  --iss ISS              iss must be exactly ISS
+  --aud AUD              the token's aud must name AUD; repeat to accept any
+                         of several. Without --aud a token carrying aud is
+                         refused (RFC 7519 §4.1.3)
+  --sub SUB              sub must be exactly SUB
+  --typ TYP              the header's typ must be TYP, as a media type (JWT,
+                         jwt and application/jwt are equal)
+  --require CLAIM[,...]  these claims must be present; may be repeated
+  --leeway SECONDS       clock skew allowed for exp, nbf, iat (default 0)
+  --max-age SECONDS      iat is required and at most SECONDS (+ leeway) old
+  --allow-missing-exp    accept a token without exp (it never expires)
+  --now UNIX_SECONDS     judge at this time instead of the system clock
+  KEY                    see `barejwt --help`
+
+SECONDS and UNIX_SECONDS are whole decimal numbers, 0 to 9223372036854775807
+(leading zeros allowed).
+
+A valid token: exit 0, its claims as compact JSON on one line (numbers exactly
+as written). Otherwise exit 1, nothing on standard output, and one line on
+standard error: `barejwt: KIND: reason`, KIND one of malformed, too_large,
+algorithm_not_allowed, unsupported_critical_header, invalid_key, unknown_key,
+invalid_signature, invalid_claim, missing_claim, expired, not_yet_valid,
+invalid_issuer, invalid_audience, invalid_subject, invalid_type, too_old.
+
+Example:
+  barejwt verify --alg HS256 --key-env JWT_SECRET --iss https://auth.example.com \\
+      --aud api.example.com \"$TOKEN\"
+";
+
+/// `barejwt keygen --help`.
+pub const KEYGEN: &str = "\
+barejwt keygen: print a fresh random HMAC secret, base64url
+
+Usage:
+  barejwt keygen [--alg HS256|HS384|HS512]
+
+Reads 32, 48 or 64 bytes (the hash's output size; default HS256: 32) from
+the operating system's random source and prints them as base64url without
+padding and a newline, ready for --key-b64.
+";
+
+/// `barejwt demo --help`.
+pub const DEMO: &str = "\
+barejwt demo: issue a token, verify it, and watch two forgeries fail
+
+Usage:
+  barejwt demo
+
+With a fresh random HS256 key, each step printed with the `barejwt` command
+that does the same: issue a token, verify it, then verify a copy whose
+payload was changed (invalid_signature) and the real token for another
+audience (invalid_audience). Exit 0.
+";
+
+/// The help text of `command`, if it is one.
+pub fn of(command: &str) -> Option<&'static str> {
+    match command {
+        "encode" => Some(ENCODE),
+        "decode" => Some(DECODE),
+        "verify" => Some(VERIFY),
+        "keygen" => Some(KEYGEN),
+        "demo" => Some(DEMO),
+        _ => None,
+    }
+}

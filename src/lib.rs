@@ -106,3 +106,8 @@ pub use sign::{sign, sign_with_header, HeaderFields};
 pub use token::DEFAULT_MAX_TOKEN_LEN;
 pub use validate::{Clock, Validation};
 pub use verify::{verify, Token};
+
+/// The README's Rust examples, run as doctests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -25,7 +25,6 @@ const K32_B64: &str = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY";
 const K32_OTHER: &[u8] = b"fedcba9876543210fedcba9876543210";
 /// The clock every test fixes with `--now`.
 const NOW: &str = "1750000000";
-const NOW_SECS: u64 = 1_750_000_000;
 const HEADER_HS256: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
 /// Claims that pass every default check at [`NOW`].
 const GOOD_CLAIMS: &str = r#"{"sub":"alice","exp":4102444800}"#;

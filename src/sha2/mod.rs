@@ -12,9 +12,10 @@
 //!
 //! `update` hands every whole block of a long input to the compression
 //! function in one call, straight from the caller's slice; only a partial
-//! block is copied into the internal buffer. The SHA-256 compression is
-//! reached through one private dispatch function, `compress256`, where a
-//! hardware backend plugs in; the portable one is in `soft.rs`.
+//! block is copied into the internal buffer. Each compression is reached
+//! through one private dispatch function, `compress256` / `compress512`,
+//! where a hardware backend plugs in (`x86.rs`: SHA-NI for SHA-256, an AVX2
+//! message schedule for SHA-384/512); the portable one is in `soft.rs`.
 //!
 //! [FIPS 180-4]: https://nvlpubs.nist.gov/nistpubs/FIPS/NIST.FIPS.180-4.pdf
 
@@ -89,9 +90,16 @@ fn compress256(state: &mut [u32; 8], blocks: &[u8]) {
     soft::compress256(state, blocks);
 }
 
-/// The SHA-384/512 backend choice (portable only).
+/// The SHA-384/512 backend choice: the message schedule on AVX2 when the
+/// CPU has it (`x86.rs`; no SHA-512 instructions exist there), else the
+/// portable code.
 #[inline]
 fn compress512(state: &mut [u64; 8], blocks: &[u8]) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(avx2) = x86::Avx2::detect() {
+        avx2.compress512(state, blocks);
+        return;
+    }
     soft::compress512(state, blocks);
 }
 

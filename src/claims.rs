@@ -63,10 +63,29 @@ impl NumericDate {
     /// A short reason when the number is beyond the range of a finite
     /// 64-bit float.
     pub fn from_number(number: &Number) -> Result<NumericDate, &'static str> {
+        if let Some(date) = NumericDate::from_plain_integer(number.as_str()) {
+            return Ok(date);
+        }
         if number.as_f64().is_none() {
             return Err("is beyond the range of a finite 64-bit number");
         }
         Ok(NumericDate::from_decimal_text(number.as_str()))
+    }
+
+    /// The common case, read without the float check and the general walk:
+    /// 1 to 18 ASCII digits (no sign, fraction or exponent) are an exact
+    /// integer below 10^18, finite as a float, so both would agree.
+    fn from_plain_integer(text: &str) -> Option<NumericDate> {
+        if !(1..=18).contains(&text.len()) || !text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let floor = text
+            .bytes()
+            .fold(0i128, |value, digit| value * 10 + i128::from(digit - b'0'));
+        Some(NumericDate {
+            floor,
+            fractional: false,
+        })
     }
 
     /// The exact value of RFC 8259 number text, floored and clamped. The
@@ -359,6 +378,32 @@ fn date(object: &Object, name: &'static str) -> Result<Option<NumericDate>, Erro
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_integer_shortcut_agrees_with_the_general_reading() {
+        let mut texts = alloc::vec![alloc::string::String::from("0")];
+        let mut x: u64 = 1;
+        for _ in 0..62 {
+            // Powers of two, their neighbours and 10^k - 1: every length.
+            texts.extend([x - 1, x, x + 1].map(|v| alloc::format!("{v}")));
+            x <<= 1;
+        }
+        texts.extend((1..=19).map(|k| "9".repeat(k)));
+        for text in texts {
+            let general = NumericDate::from_decimal_text(&text);
+            match NumericDate::from_plain_integer(&text) {
+                Some(fast) => assert_eq!(fast, general, "{text}"),
+                None => assert!(text.len() > 18, "{text} should take the shortcut"),
+            }
+        }
+        for not_plain in ["-1", "1.5", "1e3", "", "12345678901234567890"] {
+            assert_eq!(
+                NumericDate::from_plain_integer(not_plain),
+                None,
+                "{not_plain}"
+            );
+        }
+    }
 
     fn date_of(text: &str) -> NumericDate {
         let n = Number::parse_text(text).unwrap();

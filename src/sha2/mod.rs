@@ -12,10 +12,12 @@
 //!
 //! `update` hands every whole block of a long input to the compression
 //! function in one call, straight from the caller's slice; only a partial
-//! block is copied into the internal buffer. Each compression is reached
-//! through one private dispatch function, `compress256` / `compress512`,
-//! where a hardware backend plugs in (`x86.rs`: SHA-NI for SHA-256, an AVX2
-//! message schedule for SHA-384/512); the portable one is in `soft.rs`.
+//! block is copied into the internal buffer. The SHA-256 compression is
+//! chosen once per hasher (`Backend256`, in `Sha256::new`): the SHA
+//! extensions (`x86.rs`) when the CPU has them, else the portable code
+//! (`soft.rs`). SHA-384/512 go through one dispatch function,
+//! `compress512`: an AVX2 message schedule (`x86.rs`) when the CPU has it,
+//! else `soft.rs`. `--cfg barejwt_portable` forces the portable code.
 //!
 //! [FIPS 180-4]: https://nvlpubs.nist.gov/nistpubs/FIPS/NIST.FIPS.180-4.pdf
 
@@ -77,17 +79,51 @@ const H512: [u64; 8] = [
     0x510e_527f_ade6_82d1, 0x9b05_688c_2b3e_6c1f, 0x1f83_d9ab_fb41_bd6b, 0x5be0_cd19_137e_2179,
 ];
 
-/// The SHA-256 backend choice: every SHA-256 compression goes through here.
-/// The SHA extensions when the CPU has them (`x86.rs`; std caches the
-/// CPUID answer, so asking costs a load), else the portable code.
-#[inline]
-fn compress256(state: &mut [u32; 8], blocks: &[u8]) {
+/// The SHA-256 compression a hasher runs, chosen once when it is created
+/// and carried in it, so HMAC's precomputed key states (RFC 2104 §4) never
+/// ask the CPU again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Backend256 {
+    /// `soft.rs`: plain Rust, on every target.
+    Portable,
+    /// `x86.rs`: the SHA extensions; the witness proves the CPU has them.
     #[cfg(target_arch = "x86_64")]
-    if let Some(sha_ni) = x86::ShaNi::detect() {
-        sha_ni.compress256(state, blocks);
-        return;
+    ShaNi(x86::ShaNi),
+}
+
+impl Backend256 {
+    /// The SHA extensions when the CPU has them (and `--cfg
+    /// barejwt_portable` is not set), else the portable code.
+    #[inline]
+    pub(crate) fn detect() -> Self {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(sha_ni) = x86::ShaNi::detect() {
+            return Backend256::ShaNi(sha_ni);
+        }
+        Backend256::Portable
     }
-    soft::compress256(state, blocks);
+
+    /// Every backend this CPU can run, portable first: the tests run each
+    /// vector through each of them.
+    #[cfg(test)]
+    pub(crate) fn available() -> alloc::vec::Vec<Self> {
+        let mut backends = alloc::vec![Backend256::Portable];
+        let detected = Backend256::detect();
+        if detected != Backend256::Portable {
+            backends.push(detected);
+        }
+        backends
+    }
+
+    /// Compresses every whole 64-byte block of `blocks` into `state`.
+    #[inline]
+    fn compress(self, state: &mut [u32; 8], blocks: &[u8]) {
+        match self {
+            Backend256::Portable => soft::compress256(state, blocks),
+            #[cfg(target_arch = "x86_64")]
+            Backend256::ShaNi(sha_ni) => sha_ni.compress256(state, blocks),
+        }
+    }
 }
 
 /// The SHA-384/512 backend choice: the message schedule on AVX2 when the
@@ -187,6 +223,7 @@ impl<const B: usize> BlockBuffer<B> {
 #[derive(Clone, Copy)]
 pub struct Sha256 {
     state: [u32; 8],
+    backend: Backend256,
     buffer: BlockBuffer<64>,
     /// Bytes absorbed so far, modulo 2^64 (the length field holds bits).
     length: u64,
@@ -200,8 +237,15 @@ impl Sha256 {
 
     /// A hasher in the initial state H^(0) (§5.3.3).
     pub fn new() -> Self {
+        Self::new_with_backend(Backend256::detect())
+    }
+
+    /// A hasher in the initial state that runs `backend`: the tests use it
+    /// to check the portable code on CPUs that have the SHA extensions.
+    pub(crate) fn new_with_backend(backend: Backend256) -> Self {
         Sha256 {
             state: H256,
+            backend,
             buffer: BlockBuffer::EMPTY,
             length: 0,
         }
@@ -210,9 +254,9 @@ impl Sha256 {
     /// Absorbs `data`; may be called any number of times.
     pub fn update(&mut self, data: &[u8]) {
         self.length = self.length.wrapping_add(data.len() as u64);
-        let state = &mut self.state;
+        let (state, backend) = (&mut self.state, self.backend);
         self.buffer
-            .absorb(data, |blocks| compress256(state, blocks));
+            .absorb(data, |blocks| backend.compress(state, blocks));
     }
 
     /// Pads the message (§5.1.1) and returns the 32-byte digest (§6.2.2).
@@ -220,7 +264,7 @@ impl Sha256 {
         let mut state = self.state;
         let bits = self.length.wrapping_mul(8).to_be_bytes();
         self.buffer
-            .pad(&bits, |blocks| compress256(&mut state, blocks));
+            .pad(&bits, |blocks| self.backend.compress(&mut state, blocks));
         let mut out = [0u8; 32];
         for (bytes, word) in out.chunks_exact_mut(4).zip(state) {
             bytes.copy_from_slice(&word.to_be_bytes());
@@ -462,6 +506,144 @@ mod tests {
                 h.update(y);
                 assert_eq!(h.finalize(), Sha512::digest(m), "len {len} split {split}");
             }
+        }
+    }
+
+    /// One SHA-256 record of `vectors/sha2.txt`: its id, message and digest.
+    struct Sha256Vector {
+        id: alloc::string::String,
+        message: alloc::vec::Vec<u8>,
+        digest: alloc::string::String,
+    }
+
+    fn unhex(text: &str) -> alloc::vec::Vec<u8> {
+        (0..text.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap())
+            .collect()
+    }
+
+    /// The SHA-256 records of `vectors/sha2.txt` (`Key = value` lines, a
+    /// blank line ends a record; a message is `Message`, or `Repeat`
+    /// repeated `Count` times).
+    fn sha256_vectors() -> alloc::vec::Vec<Sha256Vector> {
+        let text = include_str!("../../vectors/sha2.txt");
+        let mut vectors = alloc::vec::Vec::new();
+        for record in text.split("\n\n") {
+            let field = |key: &str| {
+                record
+                    .lines()
+                    .filter(|line| !line.starts_with('#'))
+                    .find_map(|line| line.strip_prefix(key)?.strip_prefix(" ="))
+                    .map(str::trim)
+            };
+            if field("Alg") != Some("SHA-256") {
+                continue;
+            }
+            let message = match (field("Message"), field("Repeat"), field("Count")) {
+                (Some(hex), _, _) => unhex(hex),
+                (None, Some(hex), Some(count)) => unhex(hex).repeat(count.parse().unwrap()),
+                _ => panic!("record without a message: {record}"),
+            };
+            vectors.push(Sha256Vector {
+                id: field("Id").unwrap().into(),
+                message,
+                digest: field("Digest").unwrap().into(),
+            });
+        }
+        vectors
+    }
+
+    /// Says on stderr, outside the harness's capture, when only the portable
+    /// backend ran: a missing backend must never look like a pass.
+    fn say_if_sha_ni_absent(backends: &[Backend256], what: &str) {
+        if backends.len() < 2 {
+            extern crate std;
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "SHA-NI absent (CPU or --cfg barejwt_portable): {what} ran on the portable backend only"
+            );
+        }
+    }
+
+    #[test]
+    fn every_sha256_vector_passes_on_every_available_backend() {
+        let vectors = sha256_vectors();
+        assert_eq!(vectors.len(), 18, "SHA-256 records in vectors/sha2.txt");
+        let backends = Backend256::available();
+        say_if_sha_ni_absent(&backends, "vectors/sha2.txt");
+        for backend in backends {
+            for vector in &vectors {
+                let one_shot = {
+                    let mut h = Sha256::new_with_backend(backend);
+                    h.update(&vector.message);
+                    h.finalize()
+                };
+                assert_eq!(
+                    hex(&one_shot),
+                    vector.digest,
+                    "{} on {backend:?}",
+                    vector.id
+                );
+                // Streamed in 37-byte pieces: buffer and direct blocks mixed.
+                let mut h = Sha256::new_with_backend(backend);
+                vector.message.chunks(37).for_each(|piece| h.update(piece));
+                assert_eq!(
+                    hex(&h.finalize()),
+                    vector.digest,
+                    "{} streamed on {backend:?}",
+                    vector.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn both_compressions_reach_the_same_state_on_random_blocks() {
+        let backends = Backend256::available();
+        say_if_sha_ni_absent(&backends, "the backend state comparison");
+        // xorshift64 (Marsaglia 2003), fixed seed: reproducible input.
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for case in 0..100 {
+            let blocks = 1 + (next() % 40) as usize;
+            let input: alloc::vec::Vec<u8> = (0..blocks * 64).map(|_| next() as u8).collect();
+            let mut start = [0u32; 8];
+            start.iter_mut().for_each(|word| *word = next() as u32);
+            let states: alloc::vec::Vec<[u32; 8]> = backends
+                .iter()
+                .map(|backend| {
+                    let mut state = start;
+                    backend.compress(&mut state, &input);
+                    state
+                })
+                .collect();
+            assert!(
+                states.windows(2).all(|pair| pair[0] == pair[1]),
+                "case {case}, {blocks} blocks: {states:x?}"
+            );
+            // And the portable state is really SHA-256: the chain of
+            // single-block calls equals one multi-block call.
+            let mut chained = start;
+            input
+                .chunks(64)
+                .for_each(|block| soft::compress256(&mut chained, block));
+            assert_eq!(chained, states[0], "case {case}");
+        }
+    }
+
+    #[test]
+    fn new_uses_the_detected_backend() {
+        assert_eq!(Sha256::new().backend, Backend256::detect());
+        let expect_portable = cfg!(barejwt_portable) || cfg!(not(target_arch = "x86_64"));
+        if expect_portable {
+            assert_eq!(Backend256::detect(), Backend256::Portable);
         }
     }
 

@@ -77,7 +77,7 @@ const ROUND_CONSTANTS: [[u32; 4]; 16] = [
 ///
 /// Zero-sized; the private field means no code outside this file can build
 /// one, so holding a `ShaNi` means [`ShaNi::detect`] succeeded.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct ShaNi {
     _private: (),
 }

@@ -1,0 +1,456 @@
+//! barejwt beside other Rust crates on the workload of `spec/bench.md`.
+//!
+//! Every figure runs every implementation in one process, interleaved: each
+//! round times each implementation's closure for a fixed number of
+//! iterations (the order rotating from round to round), so machine noise
+//! hits all of them alike. The table gives each implementation's median
+//! ns/iter over the rounds and the median over rounds of the paired ratio
+//! barejwt time / peer time (< 1: barejwt is faster), for every figure,
+//! throughput figures included. The last lines are machine-readable:
+//! `RATIO <figure> <barejwt time / reference peer time>`.
+//!
+//! Run: `cargo run --release --manifest-path benches/peers/Cargo.toml [-- --quick]`;
+//! the portable run adds `--features portable` with
+//! `RUSTFLAGS="--cfg barejwt_portable"` (see benches/README.md).
+
+mod workload;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use std::time::Instant;
+
+use base64::Engine as _;
+use hmac::Mac as _;
+use jwt_simple::prelude::MACLike as _;
+use sha2::Digest as _;
+use workload::*;
+
+/// Counts allocations (alloc, alloc_zeroed and realloc calls) over `System`.
+struct Counting;
+
+static ALLOCATIONS: AtomicU64 = AtomicU64::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Relaxed);
+        unsafe { System.alloc_zeroed(layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Allocations made by one call of `f` (after one warm-up call).
+fn allocations_per_call(f: &mut dyn FnMut()) -> u64 {
+    f();
+    let before = ALLOCATIONS.load(Relaxed);
+    f();
+    ALLOCATIONS.load(Relaxed) - before
+}
+
+/// One implementation of one figure.
+struct Entry<'a> {
+    name: &'static str,
+    run: Box<dyn FnMut() + 'a>,
+}
+
+/// A row of the table: barejwt first, then its peers; ratios are taken
+/// against every peer, the RATIO line against `reference` (the first peer).
+struct Figure<'a> {
+    id: &'static str,
+    target: &'static str,
+    count_allocations: bool,
+    entries: Vec<Entry<'a>>,
+}
+
+fn entry<'a>(name: &'static str, f: impl FnMut() + 'a) -> Entry<'a> {
+    Entry {
+        name,
+        run: Box::new(f),
+    }
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(|a, b| a.total_cmp(b));
+    let n = values.len();
+    if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    }
+}
+
+/// Times `iterations` calls of `f`, in ns per call.
+fn time(f: &mut dyn FnMut(), iterations: u64) -> f64 {
+    let start = Instant::now();
+    for _ in 0..iterations {
+        f();
+    }
+    start.elapsed().as_nanos() as f64 / iterations as f64
+}
+
+struct Settings {
+    rounds: usize,
+    sample_ns: f64,
+}
+
+struct Measured {
+    /// Per implementation: ns/iter in each round.
+    samples: Vec<Vec<f64>>,
+    allocations: Vec<Option<u64>>,
+}
+
+fn measure(figure: &mut Figure, settings: &Settings) -> Measured {
+    let n = figure.entries.len();
+    // Calibrate: iterations so that one sample takes about `sample_ns`.
+    let iterations: Vec<u64> = figure
+        .entries
+        .iter_mut()
+        .map(|e| {
+            time(&mut e.run, 1); // warm-up
+            let mut k = 1u64;
+            loop {
+                let t = time(&mut e.run, k) * k as f64;
+                if t > settings.sample_ns / 10.0 || k > 1 << 30 {
+                    break ((settings.sample_ns / (t / k as f64)).ceil() as u64).max(1);
+                }
+                k *= 4;
+            }
+        })
+        .collect();
+    let mut samples = vec![Vec::with_capacity(settings.rounds); n];
+    for round in 0..settings.rounds {
+        for i in 0..n {
+            let j = (i + round) % n; // rotate who goes first
+            let e = &mut figure.entries[j];
+            samples[j].push(time(&mut e.run, iterations[j]));
+        }
+    }
+    let allocations = figure
+        .entries
+        .iter_mut()
+        .map(|e| figure_allocations(figure.count_allocations, &mut e.run))
+        .collect();
+    Measured {
+        samples,
+        allocations,
+    }
+}
+
+fn figure_allocations(count: bool, f: &mut dyn FnMut()) -> Option<u64> {
+    count.then(|| allocations_per_call(f))
+}
+
+/// Median over rounds of barejwt's time / the peer's time in that round.
+fn paired_ratio(ours: &[f64], peer: &[f64]) -> f64 {
+    let mut ratios: Vec<f64> = ours.iter().zip(peer).map(|(a, b)| a / b).collect();
+    median(&mut ratios)
+}
+
+fn main() {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let settings = if quick {
+        Settings {
+            rounds: 15,
+            sample_ns: 2e6,
+        }
+    } else {
+        Settings {
+            rounds: 41,
+            sample_ns: 10e6,
+        }
+    };
+    let portable = cfg!(feature = "portable");
+    let started = Instant::now();
+
+    // ---- setup, outside every timed closure ----
+    let secret = secret();
+    let large = large_token();
+    let large_claims_json = large_claims();
+
+    let bare_key = barejwt::Key::hs256(&secret).unwrap();
+    let bare_validation = barejwt_validation();
+    let bare_claims = barejwt_object(CLAIMS);
+    let bare_large_claims = barejwt_object(&large_claims_json);
+    assert_eq!(barejwt::sign(&bare_key, &bare_claims).unwrap(), TOKEN);
+
+    let jwt_dec = jsonwebtoken::DecodingKey::from_secret(&secret);
+    let jwt_enc = jsonwebtoken::EncodingKey::from_secret(&secret);
+    let jwt_validation = jsonwebtoken_validation();
+    let jwt_header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256);
+    let jwt_claims: JwtClaims = serde_json::from_str(CLAIMS).unwrap();
+    let jwt_large_claims: JwtClaims = serde_json::from_str(&large_claims_json).unwrap();
+    // jsonwebtoken writes `typ` before `alg`: same claims, another header.
+    let jwt_token = jsonwebtoken::encode(&jwt_header, &jwt_claims, &jwt_enc).unwrap();
+    assert_eq!(jwt_token.split('.').nth(1), TOKEN.split('.').nth(1));
+    barejwt::verify(&jwt_token, &bare_key, &bare_validation).unwrap();
+
+    let simple_key = jwt_simple::prelude::HS256Key::from_bytes(&secret);
+    let simple_options = jwt_simple_options();
+
+    // Every verifier accepts both tokens and rejects a bad signature.
+    let mut bad = TOKEN.to_string();
+    bad.replace_range(bad.len() - 2.., "tB");
+    for token in [TOKEN, large.as_str()] {
+        barejwt::verify(token, &bare_key, &bare_validation).unwrap();
+        jsonwebtoken::decode::<JwtClaims>(token, &jwt_dec, &jwt_validation).unwrap();
+        jwt_simple_verify(&simple_key, token, &simple_options).unwrap();
+    }
+    assert!(barejwt::verify(&bad, &bare_key, &bare_validation).is_err());
+    assert!(jsonwebtoken::decode::<JwtClaims>(&bad, &jwt_dec, &jwt_validation).is_err());
+    assert!(jwt_simple_verify(&simple_key, &bad, &simple_options).is_none());
+
+    let mib: Vec<u8> = (0..1 << 20).map(|i| i as u8).collect();
+    let kib: Vec<u8> = (0..1024).map(|i| i as u8).collect();
+    let kib_text = barejwt::base64url::encode(&kib);
+    let message300: Vec<u8> = (0..300).map(|i| i as u8).collect();
+    let bare_hmac = barejwt::hmac::HmacSha256::new(&secret);
+    let rc_hmac = <hmac::Hmac<sha2::Sha256> as hmac::Mac>::new_from_slice(&secret).unwrap();
+    let mut out = vec![0u8; 1024];
+    let mut out2 = vec![0u8; 1024];
+
+    let (sha256_id, sha256_target) = if portable {
+        ("sha256_1mib_portable", "<= 1/0.95 = 1.053")
+    } else {
+        ("sha256_1mib", "<= 1/0.97 = 1.031")
+    };
+    let (vs, vl) = (TOKEN, large.as_str());
+    let mut figures = vec![
+        Figure {
+            id: "hs256_verify_standard",
+            target: "<= 0.25",
+            count_allocations: true,
+            entries: vec![
+                entry("barejwt", || {
+                    black_box(barejwt::verify(black_box(vs), &bare_key, &bare_validation).unwrap());
+                }),
+                entry("jsonwebtoken", || {
+                    black_box(
+                        jsonwebtoken::decode::<JwtClaims>(black_box(vs), &jwt_dec, &jwt_validation)
+                            .unwrap(),
+                    );
+                }),
+                entry("jwt-simple", || {
+                    black_box(jwt_simple_verify(&simple_key, black_box(vs), &simple_options).unwrap());
+                }),
+            ],
+        },
+        Figure {
+            id: "hs256_verify_large",
+            target: "<= 0.5",
+            count_allocations: true,
+            entries: vec![
+                entry("barejwt", || {
+                    black_box(barejwt::verify(black_box(vl), &bare_key, &bare_validation).unwrap());
+                }),
+                entry("jsonwebtoken", || {
+                    black_box(
+                        jsonwebtoken::decode::<JwtClaims>(black_box(vl), &jwt_dec, &jwt_validation)
+                            .unwrap(),
+                    );
+                }),
+                entry("jwt-simple", || {
+                    black_box(jwt_simple_verify(&simple_key, black_box(vl), &simple_options).unwrap());
+                }),
+            ],
+        },
+        Figure {
+            id: "hs256_verify_bad_signature",
+            target: "-",
+            count_allocations: true,
+            entries: vec![
+                entry("barejwt", || {
+                    black_box(barejwt::verify(black_box(&bad), &bare_key, &bare_validation).is_err());
+                }),
+                entry("jsonwebtoken", || {
+                    black_box(
+                        jsonwebtoken::decode::<JwtClaims>(black_box(&bad), &jwt_dec, &jwt_validation)
+                            .is_err(),
+                    );
+                }),
+                entry("jwt-simple", || {
+                    black_box(jwt_simple_verify(&simple_key, black_box(&bad), &simple_options).is_none());
+                }),
+            ],
+        },
+        Figure {
+            id: "hs256_sign_standard",
+            target: "<= 0.4",
+            count_allocations: true,
+            entries: vec![
+                entry("barejwt", || {
+                    black_box(barejwt::sign(&bare_key, black_box(&bare_claims)).unwrap());
+                }),
+                entry("jsonwebtoken", || {
+                    black_box(
+                        jsonwebtoken::encode(&jwt_header, black_box(&jwt_claims), &jwt_enc).unwrap(),
+                    );
+                }),
+                // jwt-simple signs by value: building its claims is part of its sign.
+                entry("jwt-simple", || {
+                    black_box(simple_key.authenticate(jwt_simple_claims(None)).unwrap());
+                }),
+            ],
+        },
+        Figure {
+            id: "hs256_sign_large",
+            target: "-",
+            count_allocations: true,
+            entries: vec![
+                entry("barejwt", || {
+                    black_box(barejwt::sign(&bare_key, black_box(&bare_large_claims)).unwrap());
+                }),
+                entry("jsonwebtoken", || {
+                    black_box(
+                        jsonwebtoken::encode(&jwt_header, black_box(&jwt_large_claims), &jwt_enc)
+                            .unwrap(),
+                    );
+                }),
+            ],
+        },
+        Figure {
+            id: sha256_id,
+            target: sha256_target,
+            count_allocations: false,
+            entries: vec![
+                entry("barejwt", || {
+                    black_box(barejwt::sha2::Sha256::digest(black_box(&mib)));
+                }),
+                entry("sha2", || {
+                    black_box(sha2::Sha256::digest(black_box(&mib)));
+                }),
+            ],
+        },
+        Figure {
+            id: "sha512_1mib",
+            target: "<= 1/0.95 = 1.053",
+            count_allocations: false,
+            entries: vec![
+                entry("barejwt", || {
+                    black_box(barejwt::sha2::Sha512::digest(black_box(&mib)));
+                }),
+                entry("sha2", || {
+                    black_box(sha2::Sha512::digest(black_box(&mib)));
+                }),
+            ],
+        },
+        Figure {
+            id: "hmac_sha256_300b",
+            target: "-",
+            count_allocations: false,
+            entries: vec![
+                entry("barejwt", || {
+                    black_box(bare_hmac.mac(black_box(&message300)));
+                }),
+                entry("hmac+sha2", || {
+                    let mut m = rc_hmac.clone();
+                    m.update(black_box(&message300));
+                    black_box(m.finalize().into_bytes());
+                }),
+            ],
+        },
+        Figure {
+            id: "base64url_decode_1kib",
+            target: "<= 1.0",
+            count_allocations: false,
+            entries: vec![
+                entry("barejwt", || {
+                    black_box(
+                        barejwt::base64url::decode_to_slice(black_box(kib_text.as_bytes()), &mut out)
+                            .unwrap(),
+                    );
+                }),
+                entry("base64", || {
+                    black_box(
+                        base64::engine::general_purpose::URL_SAFE_NO_PAD
+                            .decode_slice(black_box(kib_text.as_bytes()), &mut out2)
+                            .unwrap(),
+                    );
+                }),
+            ],
+        },
+        Figure {
+            id: "json_parse_claims",
+            target: "<= 0.5",
+            count_allocations: true,
+            entries: vec![
+                entry("barejwt", || {
+                    black_box(barejwt::json::parse(black_box(CLAIMS.as_bytes())).unwrap());
+                }),
+                entry("serde_json", || {
+                    black_box(
+                        serde_json::from_slice::<serde_json::Value>(black_box(CLAIMS.as_bytes()))
+                            .unwrap(),
+                    );
+                }),
+            ],
+        },
+    ];
+
+    println!(
+        "barejwt vs peers, {} run ({} rounds, ~{:.0} ms per sample), {} SHA paths",
+        if quick { "quick" } else { "full" },
+        settings.rounds,
+        settings.sample_ns / 1e6,
+        if portable { "portable" } else { "default (hardware where available)" }
+    );
+    println!("ratio = barejwt time / peer time, median of per-round paired ratios; < 1 means barejwt is faster");
+    println!(
+        "{:<28} {:<14} {:>12} {:>9} {:>10} {:>8}",
+        "figure", "impl", "median ns", "MB/s", "ratio", "allocs"
+    );
+    let bytes = |id: &str| -> Option<f64> {
+        match id {
+            "sha512_1mib" | "sha256_1mib" | "sha256_1mib_portable" => Some((1 << 20) as f64),
+            "hmac_sha256_300b" => Some(300.0),
+            "base64url_decode_1kib" => Some(kib_text.len() as f64),
+            "json_parse_claims" => Some(CLAIMS.len() as f64),
+            _ => None,
+        }
+    };
+    let mut ratio_lines = Vec::new();
+    for figure in &mut figures {
+        let m = measure(figure, &settings);
+        for (i, e) in figure.entries.iter().enumerate() {
+            let med = median(&mut m.samples[i].clone());
+            let mbs = bytes(figure.id).map_or(String::from("-"), |b| format!("{:.0}", b / med * 1e3));
+            let ratio = if i == 0 {
+                format!("target {}", figure.target)
+            } else {
+                format!("{:.3}", paired_ratio(&m.samples[0], &m.samples[i]))
+            };
+            let allocs = m.allocations[i].map_or(String::from("-"), |a| a.to_string());
+            println!(
+                "{:<28} {:<14} {:>12.1} {:>9} {:>10} {:>8}",
+                if i == 0 { figure.id } else { "" },
+                e.name,
+                med,
+                mbs,
+                ratio,
+                allocs
+            );
+        }
+        ratio_lines.push(format!(
+            "RATIO {} {:.3}",
+            figure.id,
+            paired_ratio(&m.samples[0], &m.samples[1])
+        ));
+    }
+    println!("(RATIO lines: barejwt time / {} time)", "first peer listed");
+    println!("elapsed {:.1} s", started.elapsed().as_secs_f64());
+    for line in ratio_lines {
+        println!("{line}");
+    }
+}

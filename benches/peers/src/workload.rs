@@ -1,0 +1,141 @@
+//! The one workload of `spec/bench.md`, configured alike for every crate:
+//! the secret 00..1f, the standard and large HS256 tokens, and "verify"
+//! meaning algorithms [HS256], `exp` required and checked, `nbf` checked,
+//! leeway 0, `iss` equal to the issuer, `aud` containing the audience, on the
+//! real clock for every crate.
+
+
+pub const ISSUER: &str = "https://auth.example.com";
+pub const AUDIENCE: &str = "api.example.com";
+
+/// The standard claims, 204 bytes.
+pub const CLAIMS: &str = r#"{"sub":"1234567890","name":"John Doe","iss":"https://auth.example.com","aud":"api.example.com","iat":1700000000,"nbf":1700000000,"exp":4102444800,"jti":"9f8b2c1e-4d5a-4e2b-9c3d-1a2b3c4d5e6f","admin":true}"#;
+
+/// The standard token, 353 characters.
+pub const TOKEN: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaXNzIjoiaHR0cHM6Ly9hdXRoLmV4YW1wbGUuY29tIiwiYXVkIjoiYXBpLmV4YW1wbGUuY29tIiwiaWF0IjoxNzAwMDAwMDAwLCJuYmYiOjE3MDAwMDAwMDAsImV4cCI6NDEwMjQ0NDgwMCwianRpIjoiOWY4YjJjMWUtNGQ1YS00ZTJiLTljM2QtMWEyYjNjNGQ1ZTZmIiwiYWRtaW4iOnRydWV9.VOz-12EXpx-5rkNCanrioqAlS1zmQFgWILEMNUcEctA";
+
+/// The large token's signature part.
+pub const LARGE_SIGNATURE: &str = "6v7b7YPKuV11uPMUomc7abB69GWpHs5Br94VgMeUQhE";
+
+pub fn secret() -> Vec<u8> {
+    (0u8..32).collect()
+}
+
+/// The large claims: the standard ones plus `"data"` (4096 characters), 4310 bytes.
+pub fn large_claims() -> String {
+    let data = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".repeat(64);
+    let claims = format!("{},\"data\":\"{data}\"}}", &CLAIMS[..CLAIMS.len() - 1]);
+    assert_eq!(claims.len(), 4310);
+    claims
+}
+
+/// The large token, signed with barejwt and checked against the signature
+/// `spec/bench.md` publishes.
+pub fn large_token() -> String {
+    let key = barejwt::Key::hs256(&secret()).unwrap();
+    let claims = barejwt_object(&large_claims());
+    let token = barejwt::sign(&key, &claims).unwrap();
+    assert!(token.ends_with(LARGE_SIGNATURE), "large token signature");
+    token
+}
+
+pub fn barejwt_object(json: &str) -> barejwt::json::Object {
+    match barejwt::json::parse(json.as_bytes()).unwrap() {
+        barejwt::json::Value::Object(object) => object,
+        _ => unreachable!(),
+    }
+}
+
+// ---- barejwt ------------------------------------------------------------
+
+pub fn barejwt_validation() -> barejwt::Validation {
+    // exp required (the default), nbf checked, leeway 0 (the default).
+    barejwt::Validation::new(&[barejwt::Algorithm::Hs256])
+        .leeway_secs(0)
+        .issuer(ISSUER)
+        .audience(AUDIENCE)
+}
+
+// ---- jsonwebtoken (rust_crypto) -----------------------------------------
+
+/// The claims as a typed struct, the crate's usual (and fastest) way.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct JwtClaims {
+    pub sub: String,
+    pub name: String,
+    pub iss: String,
+    pub aud: String,
+    pub iat: u64,
+    pub nbf: u64,
+    pub exp: u64,
+    pub jti: String,
+    pub admin: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<String>,
+}
+
+pub fn jsonwebtoken_validation() -> jsonwebtoken::Validation {
+    let mut v = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::HS256);
+    v.algorithms = vec![jsonwebtoken::Algorithm::HS256];
+    v.set_required_spec_claims(&["exp"]);
+    v.validate_exp = true;
+    v.validate_nbf = true;
+    v.leeway = 0;
+    v.set_issuer(&[ISSUER]);
+    v.set_audience(&[AUDIENCE]);
+    v
+}
+
+// ---- jwt-simple (pure-rust) ---------------------------------------------
+
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct SimpleCustom {
+    pub name: String,
+    pub admin: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<String>,
+}
+
+pub fn jwt_simple_options() -> jwt_simple::prelude::VerificationOptions {
+    use jwt_simple::prelude::*;
+    VerificationOptions {
+        allowed_issuers: Some(HashSet::from([ISSUER.to_string()])),
+        allowed_audiences: Some(HashSet::from([AUDIENCE.to_string()])),
+        time_tolerance: Some(Duration::from_secs(0)),
+        ..Default::default()
+    }
+}
+
+/// jwt-simple checks `exp` and `nbf` when present; "required" is checked
+/// by the caller, as its documentation suggests.
+pub fn jwt_simple_verify(
+    key: &jwt_simple::prelude::HS256Key,
+    token: &str,
+    options: &jwt_simple::prelude::VerificationOptions,
+) -> Option<jwt_simple::prelude::JWTClaims<SimpleCustom>> {
+    use jwt_simple::prelude::*;
+    let claims = key
+        .verify_token::<SimpleCustom>(token, Some(options.clone()))
+        .ok()?;
+    claims.expires_at?;
+    Some(claims)
+}
+
+pub fn jwt_simple_claims(data: Option<String>) -> jwt_simple::prelude::JWTClaims<SimpleCustom> {
+    use jwt_simple::prelude::*;
+    JWTClaims {
+        issued_at: Some(Duration::from_secs(1_700_000_000)),
+        expires_at: Some(Duration::from_secs(4_102_444_800)),
+        invalid_before: Some(Duration::from_secs(1_700_000_000)),
+        issuer: Some(ISSUER.into()),
+        subject: Some("1234567890".into()),
+        audiences: Some(Audiences::AsString(AUDIENCE.into())),
+        jwt_id: Some("9f8b2c1e-4d5a-4e2b-9c3d-1a2b3c4d5e6f".into()),
+        nonce: None,
+        custom: SimpleCustom {
+            name: "John Doe".into(),
+            admin: true,
+            data,
+        },
+    }
+}

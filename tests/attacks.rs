@@ -829,3 +829,42 @@ fn forged_and_expired_is_invalid_signature_with_every_claim_problem() {
         );
     }
 }
+
+/// Every test SECURITY.md names (as `file::test`) exists in that file of
+/// `tests/`, as a `#[test]` function.
+#[test]
+fn security_md_names_only_tests_that_exist() {
+    let security = include_str!("../SECURITY.md");
+    let files = [
+        ("attacks", include_str!("attacks.rs")),
+        ("pipeline", include_str!("pipeline.rs")),
+        ("limits", include_str!("limits.rs")),
+        ("allocations", include_str!("allocations.rs")),
+        ("mutation", include_str!("mutation.rs")),
+        ("json", include_str!("json.rs")),
+        ("properties", include_str!("properties.rs")),
+    ];
+    let mut named = 0;
+    for quoted in security.split('`').skip(1).step_by(2) {
+        let Some((file, test)) = quoted.split_once("::") else {
+            continue;
+        };
+        let Some((_, text)) = files.iter().find(|(f, _)| *f == file) else {
+            continue; // a Rust path such as `json::Value`, not a test
+        };
+        if test.contains(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')) {
+            continue;
+        }
+        let at = text
+            .find(&format!("fn {test}()"))
+            .unwrap_or_else(|| panic!("SECURITY.md names {file}::{test}, which does not exist"));
+        let before = &text[..at];
+        let attribute = before.rfind("#[test]").expect("a #[test] before it");
+        assert!(
+            !before[attribute..].contains("\nfn "),
+            "{file}::{test} is not a #[test]"
+        );
+        named += 1;
+    }
+    assert!(named >= 40, "only {named} test names found in SECURITY.md");
+}

@@ -13,7 +13,7 @@
 //! | `iss`, `sub`, `typ` | not checked unless set | set them: RFC 8725 §3.8 and §3.11 |
 //! | `crit` | nothing understood | any critical extension is refused (RFC 7515 §4.1.11) |
 //! | token size | 65,536 bytes, else [`ErrorKind::TooLarge`] | bounds all work before any decoding (the command line contract) |
-//! | header size | 16,384 decoded bytes, else [`ErrorKind::Malformed`] | judged from the encoded length before decoding; twice the largest real headers (an `x5c` chain); see [`DEFAULT_MAX_HEADER_LEN`](crate::DEFAULT_MAX_HEADER_LEN) |
+//! | header size | 16,384 decoded bytes, else [`ErrorKind::Malformed`] | judged from the encoded length before decoding; twice the largest real headers (an `x5c` chain); see [`DEFAULT_MAX_HEADER_LEN`] |
 //! | JSON nesting | 64 levels, at most [`json::MAX_SAFE_DEPTH`] (1,024), else `Malformed` | bounds the parser and the recursion of dropping a value |
 //! | JSON members per object | 1,024, else `Malformed` | real claim sets hold tens; bounds the duplicate-name check ([`json::Limits`]) |
 //! | JSON string length | none beyond the token size | a string is never longer than its part |
@@ -208,7 +208,7 @@ impl Validation {
 
     /// The longest decoded header accepted, in bytes; a longer one is
     /// [`ErrorKind::Malformed`]. Default
-    /// [`DEFAULT_MAX_HEADER_LEN`](crate::DEFAULT_MAX_HEADER_LEN) (16,384).
+    /// [`DEFAULT_MAX_HEADER_LEN`] (16,384).
     pub fn max_header_len(mut self, bytes: usize) -> Self {
         self.max_header_len = bytes;
         self

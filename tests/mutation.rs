@@ -227,12 +227,14 @@ fn replace_once(text: &[u8], from: &[u8], to: &[u8]) -> Option<Vec<u8>> {
 
 /// Inserts `member` right after the opening `{` of an object text.
 fn add_member(object: &[u8], member: &str) -> Vec<u8> {
-    let brace = object.iter().position(|&b| b == b'{').unwrap_or(0);
-    let mut out = object[..=brace.min(object.len().saturating_sub(1))].to_vec();
+    let Some(brace) = object.iter().position(|&b| b == b'{') else {
+        // Not an object (a mutated or bad vector): the member alone.
+        return format!("{{{member}}}").into_bytes();
+    };
+    let (head, rest) = object.split_at(brace + 1);
+    let mut out = head.to_vec();
     out.extend_from_slice(member.as_bytes());
-    let rest = &object[(brace + 1).min(object.len())..];
-    let empty = rest.iter().all(|b| b" \t\r\n}".contains(b));
-    if !empty {
+    if !rest.iter().all(|b| b" \t\r\n}".contains(b)) {
         out.push(b',');
     }
     out.extend_from_slice(rest);

@@ -20,6 +20,17 @@ use alloc::vec::Vec;
 /// (64 KiB, as the command line contract fixes it).
 pub const DEFAULT_MAX_TOKEN_LEN: usize = 65_536;
 
+/// The default limit on the decoded header, in bytes (16 KiB).
+///
+/// Real headers are tens of bytes; the largest legitimate ones carry an
+/// `x5c` certificate chain (which this crate never uses, but must not
+/// refuse), three or four certificates of 1–2 KiB each. 16 KiB is twice
+/// that, so no real token is refused, while a 64 KiB token cannot make the
+/// header parser read 48 KiB of JSON before the signature is checked. Over
+/// the limit is [`ErrorKind::Malformed`]: a token within the size limit is
+/// never [`ErrorKind::TooLarge`] (the command line contract).
+pub const DEFAULT_MAX_HEADER_LEN: usize = 16_384;
+
 /// The three parts of a compact token, borrowed from the received text.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Parts<'a> {
@@ -76,6 +87,19 @@ pub(crate) fn split(token: &[u8], max_len: usize) -> Result<Parts<'_>, Error> {
         payload: dot_and_payload.get(1..).unwrap_or_default(),
         signature: dot_and_signature.get(1..).unwrap_or_default(),
     })
+}
+
+/// Decodes the header part within `max_len` decoded bytes. The length is
+/// judged from the encoded length alone, before anything is allocated.
+pub(crate) fn decode_header(encoded: &[u8], max_len: usize) -> Result<Vec<u8>, Error> {
+    // A 4n+1 length has no decoded length: `decode_part` reports it.
+    let decoded_len = base64url::decoded_len(encoded.len()).unwrap_or(0);
+    if decoded_len > max_len {
+        return Err(Error::malformed(format!(
+            "the header part decodes to {decoded_len} bytes, over the limit of {max_len}"
+        )));
+    }
+    decode_part(encoded, "header")
 }
 
 /// Decodes the header or payload part with strict base64url (RFC 7515 §2;

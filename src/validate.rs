@@ -12,8 +12,16 @@
 //! | `iat` | type-checked only | it is informational unless a maximum age is set |
 //! | `iss`, `sub`, `typ` | not checked unless set | set them: RFC 8725 §3.8 and §3.11 |
 //! | `crit` | nothing understood | any critical extension is refused (RFC 7515 §4.1.11) |
-//! | token size | 65,536 bytes | bounds all work before any decoding |
-//! | JSON nesting | 64 levels | bounds the parser |
+//! | token size | 65,536 bytes, else [`ErrorKind::TooLarge`] | bounds all work before any decoding (the command line contract) |
+//! | header size | 16,384 decoded bytes, else [`ErrorKind::Malformed`] | judged from the encoded length before decoding; twice the largest real headers (an `x5c` chain); see [`DEFAULT_MAX_HEADER_LEN`] |
+//! | JSON nesting | 64 levels, at most [`json::MAX_SAFE_DEPTH`] (1,024), else `Malformed` | bounds the parser and the recursion of dropping a value |
+//! | JSON members per object | 1,024, else `Malformed` | real claim sets hold tens; bounds the duplicate-name check ([`json::Limits`]) |
+//! | JSON string length | none beyond the token size | a string is never longer than its part |
+//! | `aud` entries | 256, else [`ErrorKind::InvalidClaim`] | bounds the audience match (entries × configured audiences); no real token names that many |
+//!
+//! Every limit is checked where the data is read, and the first excess
+//! stops the work: nothing is allocated in proportion to input beyond a
+//! limit.
 //! | clock | the system clock (feature `std`) | inject a fixed time or a function with [`Validation::now`] / [`Validation::clock`] |
 //!
 //! # Order of the claim checks
@@ -28,11 +36,17 @@ use crate::claims::Claims;
 use crate::error::{quote, Error, ErrorKind};
 use crate::header::{typ_matches, Header};
 use crate::json;
-use crate::token::DEFAULT_MAX_TOKEN_LEN;
+use crate::token::{DEFAULT_MAX_HEADER_LEN, DEFAULT_MAX_TOKEN_LEN};
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::cmp::Ordering;
+
+/// The default [`Validation::max_audiences`]: 256 entries in an `aud` array.
+/// Audiences name the services a token is for; a token for hundreds of
+/// them is not a real one, and the match costs entries × configured
+/// audiences.
+pub const DEFAULT_MAX_AUDIENCES: usize = 256;
 
 /// Where the verifier reads the current time, in whole seconds since the
 /// Unix epoch.
@@ -86,6 +100,8 @@ pub struct Validation {
     pub(crate) typ: Option<String>,
     pub(crate) understood_critical: Vec<String>,
     pub(crate) max_token_len: usize,
+    pub(crate) max_header_len: usize,
+    pub(crate) max_audiences: usize,
     pub(crate) json_limits: json::Limits,
     pub(crate) clock: Clock,
 }
@@ -114,6 +130,8 @@ impl Validation {
             typ: None,
             understood_critical: Vec::new(),
             max_token_len: DEFAULT_MAX_TOKEN_LEN,
+            max_header_len: DEFAULT_MAX_HEADER_LEN,
+            max_audiences: DEFAULT_MAX_AUDIENCES,
             json_limits: json::Limits::default(),
             clock,
         }
@@ -188,10 +206,37 @@ impl Validation {
         self
     }
 
+    /// The longest decoded header accepted, in bytes; a longer one is
+    /// [`ErrorKind::Malformed`]. Default
+    /// [`DEFAULT_MAX_HEADER_LEN`] (16,384).
+    pub fn max_header_len(mut self, bytes: usize) -> Self {
+        self.max_header_len = bytes;
+        self
+    }
+
     /// The deepest JSON nesting accepted in header and claims (the
-    /// top-level object is level 1). Default 64.
+    /// top-level object is level 1); deeper is [`ErrorKind::Malformed`].
+    /// Default 64. Values above [`json::MAX_SAFE_DEPTH`] (1,024) are
+    /// lowered to it: a verified token's values are dropped, cloned and
+    /// compared recursively, and a million levels would overflow the stack.
     pub fn max_json_depth(mut self, depth: usize) -> Self {
-        self.json_limits.max_depth = depth;
+        self.json_limits.max_depth = depth.min(json::MAX_SAFE_DEPTH);
+        self
+    }
+
+    /// The most members one JSON object of the header or claims may hold;
+    /// more is [`ErrorKind::Malformed`]. Default
+    /// [`json::DEFAULT_MAX_MEMBERS`] (1,024).
+    pub fn max_json_members(mut self, members: usize) -> Self {
+        self.json_limits.max_members = members;
+        self
+    }
+
+    /// The most entries an `aud` array may hold; more is
+    /// [`ErrorKind::InvalidClaim`], judged with the claims' types (before
+    /// `exp`). Default [`DEFAULT_MAX_AUDIENCES`] (256).
+    pub fn max_audiences(mut self, entries: usize) -> Self {
+        self.max_audiences = entries;
         self
     }
 
@@ -247,6 +292,22 @@ impl Validation {
     ) -> Result<(), Error> {
         let now = i128::from(now);
         let leeway = i128::from(self.leeway_secs);
+
+        // With the types (step 10): the size of `aud`, before any claim is
+        // compared, so the audience match below is bounded.
+        if let Some(entries) = claims.get("aud").and_then(json::Value::as_array) {
+            if entries.len() > self.max_audiences {
+                return Err(Error::new(
+                    ErrorKind::InvalidClaim,
+                    format!(
+                        "\"aud\" has {} entries, over the limit of {}",
+                        entries.len(),
+                        self.max_audiences
+                    ),
+                )
+                .with_claim("aud"));
+            }
+        }
 
         if self.require_exp && claims.exp().is_none() {
             return Err(missing("exp", "the token has no \"exp\"; tokens must expire unless missing exp is explicitly allowed"));

@@ -100,7 +100,7 @@ pub fn verify<K: KeyResolver + ?Sized>(
     let parts = token::split(token, validation.max_token_len)?;
 
     // 2–3. The header: strict base64url, then JSON.
-    let header_json = token::decode_part(parts.header, "header")?;
+    let header_json = token::decode_header(parts.header, validation.max_header_len)?;
     let header = Header::parse(&header_json, &validation.json_limits)?;
 
     // 4–5. `alg` against the allow-list, then against the key.

@@ -42,11 +42,13 @@ pub(crate) struct Tree {
     done: Option<Value>,
     /// Name sets of large open objects, for the duplicate check.
     large: LargeObjects,
+    /// [`Limits::max_members`](super::Limits::max_members).
+    max_members: usize,
 }
 
 impl Tree {
     /// An empty tree for an input of `input_len` bytes.
-    pub(crate) fn for_input(input_len: usize) -> Tree {
+    pub(crate) fn for_input(input_len: usize, max_members: usize) -> Tree {
         Tree {
             stack: Vec::with_capacity(FIRST_RESERVATION.min(1 + input_len / 4)),
             depth: 0,
@@ -55,6 +57,7 @@ impl Tree {
             awaiting_value: false,
             done: None,
             large: LargeObjects::default(),
+            max_members,
         }
     }
 
@@ -124,6 +127,11 @@ impl<'a> Sink<'a> for Tree {
     fn name(&mut self, name: Str<'a, '_>, quote: usize) -> Result<(), Error> {
         let name = ShortText::new(name.as_str());
         let earlier = self.stack.get(self.open..).unwrap_or(&[]);
+        // The innermost object's entries are exactly its members so far
+        // (nested containers' entries have moved out when they closed).
+        if earlier.len() >= self.max_members {
+            return Err(Error::too_many_members(self.max_members, quote));
+        }
         if self.large.repeats(self.open, earlier, &name) {
             return Err(Error::duplicate(name.as_str(), quote));
         }

@@ -52,6 +52,13 @@ pub enum ErrorKind {
     /// Something other than JSON white space follows the value; the offset is
     /// the first such byte.
     TrailingContent,
+    /// An object has more members than [`Limits::max_members`](super::Limits);
+    /// the offset is the opening quote of the first member too many.
+    TooManyMembers,
+    /// A string (name or value) is longer after unescaping than
+    /// [`Limits::max_string_len`](super::Limits); the offset is its opening
+    /// quote.
+    StringTooLong,
 }
 
 impl ErrorKind {
@@ -69,6 +76,8 @@ impl ErrorKind {
             ErrorKind::TooDeep => "too_deep",
             ErrorKind::NumberOutOfRange => "number_out_of_range",
             ErrorKind::TrailingContent => "trailing_content",
+            ErrorKind::TooManyMembers => "too_many_members",
+            ErrorKind::StringTooLong => "string_too_long",
         }
     }
 }
@@ -101,6 +110,10 @@ enum Detail {
     Name(String),
     /// The nesting limit that was exceeded.
     Depth(usize),
+    /// The members-per-object limit that was exceeded.
+    Members(usize),
+    /// The string length limit that was exceeded.
+    StringLen(usize),
 }
 
 impl Error {
@@ -162,6 +175,22 @@ impl Error {
     pub(crate) fn too_deep(max_depth: usize, offset: usize) -> Error {
         Error::new(ErrorKind::TooDeep, offset, Detail::Depth(max_depth))
     }
+
+    /// The member whose name starts at `offset` is one more than `max_members`.
+    #[cold]
+    pub(crate) fn too_many_members(max_members: usize, offset: usize) -> Error {
+        Error::new(
+            ErrorKind::TooManyMembers,
+            offset,
+            Detail::Members(max_members),
+        )
+    }
+
+    /// The string starting at `offset` is longer than `max_len` bytes.
+    #[cold]
+    pub(crate) fn string_too_long(max_len: usize, offset: usize) -> Error {
+        Error::new(ErrorKind::StringTooLong, offset, Detail::StringLen(max_len))
+    }
 }
 
 /// `name` made safe to print on one line: control characters, quotes and
@@ -215,6 +244,12 @@ impl fmt::Display for Error {
                     "arrays and objects nested deeper than {max} levels at byte {offset}"
                 )
             }
+            (Detail::Members(max), _) => {
+                write!(f, "an object with more than {max} members at byte {offset}")
+            }
+            (Detail::StringLen(max), _) => {
+                write!(f, "a string longer than {max} bytes at byte {offset}")
+            }
             (Detail::None, kind) => {
                 let what = match kind {
                     ErrorKind::UnexpectedByte => "unexpected byte",
@@ -228,6 +263,8 @@ impl fmt::Display for Error {
                     ErrorKind::TooDeep => "nesting too deep",
                     ErrorKind::NumberOutOfRange => "number out of range",
                     ErrorKind::TrailingContent => "content after the JSON value",
+                    ErrorKind::TooManyMembers => "too many members in an object",
+                    ErrorKind::StringTooLong => "string too long",
                 };
                 write!(f, "{what} at byte {offset}")
             }

@@ -16,6 +16,7 @@
 //! | a lone or reversed surrogate escape, `"\ud800"` (§8.2) | [`ErrorKind::LoneSurrogate`] |
 //! | repeated member names, compared after unescaping (§4; RFC 7519 §4) | [`ErrorKind::DuplicateName`] |
 //! | more than 64 nested arrays/objects (§9) | [`ErrorKind::TooDeep`] ([`Limits`]) |
+//! | more than 1,024 members in one object; strings over a set length (§9) | [`ErrorKind::TooManyMembers`], [`ErrorKind::StringTooLong`] ([`Limits`]) |
 //! | huge or very precise numbers (§6) | accepted, kept as text; [`Number::as_i64`] etc. say `None` when inexact |
 //!
 //! Any JSON value is accepted at the top level; the JWT layer insists on
@@ -50,6 +51,8 @@ mod write;
 
 pub use error::{Error, ErrorKind};
 pub use number::Number;
-pub use parse::{parse, parse_with, Limits, DEFAULT_MAX_DEPTH};
+pub use parse::{
+    parse, parse_with, Limits, DEFAULT_MAX_DEPTH, DEFAULT_MAX_MEMBERS, MAX_SAFE_DEPTH,
+};
 pub use value::{IntoIter, Object, Value};
 pub use write::{write, write_str};

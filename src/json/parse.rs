@@ -27,7 +27,20 @@ use super::error::{Error, ErrorKind};
 use super::number;
 use super::string::{self, Str};
 
-/// Limits on what [`parse_with`](super::parse_with) accepts.
+/// Limits on what [`parse_with`](super::parse_with) accepts (RFC 8259 §9:
+/// "An implementation may set limits on the size of texts that it accepts
+/// [...] on the maximum depth of nesting [...] on the length and character
+/// contents of strings").
+///
+/// Every limit is checked where the data is read, and parsing stops at the
+/// first excess: nothing is allocated in proportion to what lies beyond a
+/// limit.
+///
+/// | limit | default | error | why this default |
+/// | --- | --- | --- | --- |
+/// | [`max_depth`](Limits::max_depth) | 64 | [`ErrorKind::TooDeep`] | the command line contract; real headers and claims nest 2 or 3 levels |
+/// | [`max_members`](Limits::max_members) | 1,024 | [`ErrorKind::TooManyMembers`] | real claim sets hold tens of members; bounds the duplicate-name check per object |
+/// | [`max_string_len`](Limits::max_string_len) | no limit of its own | [`ErrorKind::StringTooLong`] | a string is never longer than the input, which the caller bounds (a token: 65,536 bytes) |
 ///
 /// ```
 /// use barejwt::json::{self, ErrorKind, Limits};
@@ -35,6 +48,11 @@ use super::string::{self, Str};
 /// let deep = [b'['; 100].iter().chain([b']'; 100].iter()).copied().collect::<Vec<u8>>();
 /// assert_eq!(json::parse(&deep).unwrap_err().kind(), ErrorKind::TooDeep);
 /// assert!(json::parse_with(&deep, &Limits::new().with_max_depth(100)).is_ok());
+///
+/// let two = br#"{"a":1,"b":2}"#;
+/// assert!(json::parse_with(two, &Limits::new().with_max_members(2)).is_ok());
+/// let err = json::parse_with(two, &Limits::new().with_max_members(1)).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::TooManyMembers);
 /// ```
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,25 +60,70 @@ pub struct Limits {
     /// The deepest nesting of arrays and objects accepted; the outermost
     /// array or object is level 1. Default 64 (the CLI contract: "nesting
     /// deeper than 64 arrays/objects (the top-level object is level 1) is an
-    /// error"). Parsing never recurses, but dropping, cloning and comparing a
-    /// [`Value`](super::Value) recurse once per level, so keep this modest.
+    /// error").
+    ///
+    /// Safe range: parsing never recurses, whatever the limit, but
+    /// dropping, cloning, comparing and `Debug`-printing a
+    /// [`Value`](super::Value) recurse once per level. Up to a few thousand
+    /// levels that is harmless on any thread; a limit in the hundreds of
+    /// thousands lets a hostile input build a value whose drop overflows
+    /// the stack. The JWT verifier never goes above
+    /// [`MAX_SAFE_DEPTH`] (see `Validation::max_json_depth`).
     pub max_depth: usize,
+    /// The most members one object may hold. Default
+    /// [`DEFAULT_MAX_MEMBERS`] (1,024): a JWT header has a handful of
+    /// members and a claims set tens; the limit also bounds the work of the
+    /// duplicate-name check for any one object. The parser stops at the
+    /// first member over the limit.
+    pub max_members: usize,
+    /// The longest string accepted, name or value, in bytes after
+    /// unescaping. Default `usize::MAX`: a string can never be longer than
+    /// the input, and the JWT verifier bounds the input (the token size
+    /// limit, then the header size limit), so a separate default would only
+    /// refuse tokens the size limit already admits. Set it when parsing
+    /// unbounded text.
+    pub max_string_len: usize,
 }
 
 /// The default [`Limits::max_depth`].
 pub const DEFAULT_MAX_DEPTH: usize = 64;
 
+/// The default [`Limits::max_members`].
+pub const DEFAULT_MAX_MEMBERS: usize = 1024;
+
+/// The deepest nesting whose [`Value`](super::Value) is safe to drop, clone,
+/// compare and print on a standard 2 MiB thread stack. These recurse once
+/// per level; measured at 1,024 levels: dropping needs under 256 KiB of
+/// stack, cloning, comparing and `Debug` under 1 MiB in a debug build
+/// (half that optimised). The JWT verifier caps its JSON depth here.
+pub const MAX_SAFE_DEPTH: usize = 1024;
+
 impl Limits {
-    /// The default limits: `max_depth` 64.
+    /// The default limits: `max_depth` 64, `max_members` 1,024, no string
+    /// length limit beyond the input's length.
     pub fn new() -> Limits {
         Limits {
             max_depth: DEFAULT_MAX_DEPTH,
+            max_members: DEFAULT_MAX_MEMBERS,
+            max_string_len: usize::MAX,
         }
     }
 
     /// These limits with `max_depth` set to `max_depth`.
     pub fn with_max_depth(mut self, max_depth: usize) -> Limits {
         self.max_depth = max_depth;
+        self
+    }
+
+    /// These limits with `max_members` set to `max_members`.
+    pub fn with_max_members(mut self, max_members: usize) -> Limits {
+        self.max_members = max_members;
+        self
+    }
+
+    /// These limits with `max_string_len` set to `max_string_len`.
+    pub fn with_max_string_len(mut self, max_string_len: usize) -> Limits {
+        self.max_string_len = max_string_len;
         self
     }
 }
@@ -189,6 +252,7 @@ fn literal(
 fn member_name<'a, S: Sink<'a>>(
     text: &'a str,
     pos: usize,
+    limits: &Limits,
     scratch: &mut String,
     sink: &mut S,
 ) -> Result<usize, Error> {
@@ -197,6 +261,9 @@ fn member_name<'a, S: Sink<'a>>(
         return Err(Error::expected(bytes, pos, "'\"' to start a member name"));
     }
     let (name, end) = string::scan(text, pos, scratch)?;
+    if name.as_str().len() > limits.max_string_len {
+        return Err(Error::string_too_long(limits.max_string_len, pos));
+    }
     sink.name(name, pos)?;
     let colon = skip_ws(bytes, end);
     if bytes.get(colon) != Some(&b':') {
@@ -236,7 +303,7 @@ pub(crate) fn run<'a, S: Sink<'a>>(
                     sink.end_object(depth);
                     nesting.pop();
                 } else {
-                    pos = member_name(text, pos, &mut scratch, sink)?;
+                    pos = member_name(text, pos, limits, &mut scratch, sink)?;
                     continue 'value;
                 }
             }
@@ -254,6 +321,9 @@ pub(crate) fn run<'a, S: Sink<'a>>(
             }
             Some(b'"') => {
                 let (value, end) = string::scan(text, pos, &mut scratch)?;
+                if value.as_str().len() > limits.max_string_len {
+                    return Err(Error::string_too_long(limits.max_string_len, pos));
+                }
                 sink.string(value);
                 pos = end;
             }
@@ -302,7 +372,7 @@ pub(crate) fn run<'a, S: Sink<'a>>(
                 Some(true) => match bytes.get(pos) {
                     Some(b',') => {
                         pos = skip_ws(bytes, pos + 1);
-                        pos = member_name(text, pos, &mut scratch, sink)?;
+                        pos = member_name(text, pos, limits, &mut scratch, sink)?;
                         continue 'value;
                     }
                     Some(b'}') => {
@@ -352,7 +422,7 @@ pub fn parse(input: &[u8]) -> Result<super::Value, Error> {
 ///
 /// As [`parse`]; `TooDeep` when nesting exceeds `limits.max_depth`.
 pub fn parse_with(input: &[u8], limits: &Limits) -> Result<super::Value, Error> {
-    let mut tree = super::build::Tree::for_input(input.len());
+    let mut tree = super::build::Tree::for_input(input.len(), limits.max_members);
     run(input, limits, &mut tree)?;
     Ok(tree.finish())
 }

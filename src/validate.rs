@@ -274,7 +274,10 @@ impl Validation {
             return refuse(format!("unknown algorithm {}", quote(alg)));
         };
         if !self.algorithms.contains(&algorithm) {
-            return refuse(format!("{algorithm} is not in the allowed list"));
+            return refuse(format!(
+                "{algorithm} is not in the allowed list ({})",
+                list(self.algorithms.iter().map(|a| a.as_str()))
+            ));
         }
         if !algorithm.is_supported() {
             return refuse(format!("{algorithm} is not supported yet"));
@@ -327,7 +330,7 @@ impl Validation {
                 return Err(Error::new(
                     ErrorKind::Expired,
                     format!(
-                        "the token expired: exp {} <= now {now} - leeway {leeway}",
+                        "the token expired at exp {} (now {now}, leeway {leeway} s)",
                         show(claims, "exp")
                     ),
                 )
@@ -340,7 +343,7 @@ impl Validation {
                 return Err(Error::new(
                     ErrorKind::NotYetValid,
                     format!(
-                        "the token is not valid yet: nbf {} > now {now} + leeway {leeway}",
+                        "the token is not valid before nbf {} (now {now}, leeway {leeway} s)",
                         show(claims, "nbf")
                     ),
                 )
@@ -432,7 +435,10 @@ impl Validation {
             {
                 return Err(Error::new(
                     ErrorKind::InvalidAudience,
-                    "the token's \"aud\" names none of the expected audiences",
+                    format!(
+                        "the token's \"aud\" names none of the expected audiences ({})",
+                        list(self.audiences.iter().map(|a| quote(a)))
+                    ),
                 )
                 .with_claim("aud"));
             }
@@ -452,6 +458,18 @@ impl Validation {
         }
         Ok(())
     }
+}
+
+/// `a, b, c` for a message.
+fn list<T: core::fmt::Display>(items: impl Iterator<Item = T>) -> String {
+    let mut out = String::new();
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&alloc::format!("{item}"));
+    }
+    out
 }
 
 fn missing(name: &'static str, reason: &'static str) -> Error {

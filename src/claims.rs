@@ -79,11 +79,12 @@ impl NumericDate {
         if !(1..=18).contains(&text.len()) || !text.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
+        // At most 18 digits: below 10^18, so a `u64` never overflows.
         let floor = text
             .bytes()
-            .fold(0i128, |value, digit| value * 10 + i128::from(digit - b'0'));
+            .fold(0u64, |value, digit| value * 10 + u64::from(digit - b'0'));
         Some(NumericDate {
-            floor,
+            floor: i128::from(floor),
             fractional: false,
         })
     }
@@ -207,9 +208,29 @@ impl Claims {
     /// [`ErrorKind::InvalidClaim`], naming the first claim of the wrong
     /// type.
     pub fn from_object(object: Object) -> Result<Claims, Error> {
-        check_string(&object, "iss")?;
-        check_string(&object, "sub")?;
-        if let Some(aud) = object.get("aud") {
+        // One pass finds the registered claims (names are unique in an
+        // Object); the checks then run in the documented order, so the
+        // first claim reported is the same whatever the member order.
+        let mut registered: [Option<&Value>; 7] = [None; 7];
+        for (name, value) in object.members() {
+            let slot = match name.as_bytes() {
+                b"iss" => 0,
+                b"sub" => 1,
+                b"aud" => 2,
+                b"exp" => 3,
+                b"nbf" => 4,
+                b"iat" => 5,
+                b"jti" => 6,
+                _ => continue,
+            };
+            if let Some(entry) = registered.get_mut(slot) {
+                *entry = Some(value);
+            }
+        }
+        let [iss, sub, aud, exp, nbf, iat, jti] = registered;
+        check_string(iss, "iss")?;
+        check_string(sub, "sub")?;
+        if let Some(aud) = aud {
             let ok = match aud {
                 Value::String(_) => true,
                 Value::Array(items) => items.iter().all(|v| matches!(v, Value::String(_))),
@@ -219,10 +240,10 @@ impl Claims {
                 return Err(wrong_type("aud", aud, "a string or an array of strings"));
             }
         }
-        let exp = date(&object, "exp")?;
-        let nbf = date(&object, "nbf")?;
-        let iat = date(&object, "iat")?;
-        check_string(&object, "jti")?;
+        let exp = date(exp, "exp")?;
+        let nbf = date(nbf, "nbf")?;
+        let iat = date(iat, "iat")?;
+        check_string(jti, "jti")?;
         Ok(Claims {
             object,
             exp,
@@ -351,15 +372,15 @@ fn wrong_type(name: &'static str, value: &Value, expected: &str) -> Error {
     .with_claim(name)
 }
 
-fn check_string(object: &Object, name: &'static str) -> Result<(), Error> {
-    match object.get(name) {
+fn check_string(value: Option<&Value>, name: &'static str) -> Result<(), Error> {
+    match value {
         None | Some(Value::String(_)) => Ok(()),
         Some(other) => Err(wrong_type(name, other, "a string")),
     }
 }
 
-fn date(object: &Object, name: &'static str) -> Result<Option<NumericDate>, Error> {
-    match object.get(name) {
+fn date(value: Option<&Value>, name: &'static str) -> Result<Option<NumericDate>, Error> {
+    match value {
         None => Ok(None),
         Some(Value::Number(n)) => NumericDate::from_number(n).map(Some).map_err(|why| {
             Error::new(
@@ -487,6 +508,30 @@ mod tests {
             let err = claims(json).unwrap_err();
             assert_eq!(err.kind(), ErrorKind::InvalidClaim, "{json}");
             assert_eq!(err.claim(), Some(name), "{json}");
+        }
+    }
+
+    #[test]
+    fn the_first_wrong_claim_in_the_documented_order_is_reported() {
+        for (json, name) in [
+            (
+                r#"{"jti":1,"iat":"x","nbf":"x","exp":"x","aud":1,"sub":1,"iss":1}"#,
+                "iss",
+            ),
+            (
+                r#"{"jti":1,"iat":"x","nbf":"x","exp":"x","aud":1,"sub":1}"#,
+                "sub",
+            ),
+            (r#"{"jti":1,"iat":"x","nbf":"x","exp":"x","aud":1}"#, "aud"),
+            (
+                r#"{"jti":1,"iat":"x","nbf":"x","exp":"x","aud":"a"}"#,
+                "exp",
+            ),
+            (r#"{"jti":1,"iat":"x","nbf":"x","exp":1}"#, "nbf"),
+            (r#"{"jti":1,"iat":"x","nbf":1}"#, "iat"),
+            (r#"{"jti":1,"iat":1,"x":"y"}"#, "jti"),
+        ] {
+            assert_eq!(claims(json).unwrap_err().claim(), Some(name), "{json}");
         }
     }
 

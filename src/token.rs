@@ -57,18 +57,30 @@ pub(crate) fn split(token: &[u8], max_len: usize) -> Result<Parts<'_>, Error> {
     }
     let mut dots = [0usize; 2];
     let mut count = 0usize;
-    for (i, &b) in token.iter().enumerate() {
-        if b == b'.' {
-            match dots.get_mut(count) {
-                Some(slot) => *slot = i,
-                None => {
-                    return Err(
-                        Error::malformed("token has more than three dot-separated parts")
-                            .with_offset(i),
-                    )
+    // Eight bytes at a time: a word with no `.` (most of them) is skipped
+    // with one test; a word that may hold one is walked byte by byte.
+    let words = token.chunks_exact(8);
+    let rest = words.remainder();
+    let tail_start = token.len() - rest.len();
+    let chunks = words
+        .enumerate()
+        .filter(|(_, word)| may_hold_dot(word))
+        .map(|(index, word)| (index * 8, word))
+        .chain(core::iter::once((tail_start, rest)));
+    for (start, chunk) in chunks {
+        for (i, &b) in (start..).zip(chunk) {
+            if b == b'.' {
+                match dots.get_mut(count) {
+                    Some(slot) => *slot = i,
+                    None => {
+                        return Err(Error::malformed(
+                            "token has more than three dot-separated parts",
+                        )
+                        .with_offset(i))
+                    }
                 }
+                count += 1;
             }
-            count += 1;
         }
     }
     if count != 2 {
@@ -89,9 +101,48 @@ pub(crate) fn split(token: &[u8], max_len: usize) -> Result<Parts<'_>, Error> {
     })
 }
 
+/// Whether the eight bytes of `word` may include a `.`: never false when
+/// one does (the "has a zero byte" test on `word ^ "........"`; it may
+/// flag a word without one, which the byte walk then finds empty).
+#[inline]
+fn may_hold_dot(word: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let Ok(bytes) = <[u8; 8]>::try_from(word) else {
+        return true;
+    };
+    let x = u64::from_le_bytes(bytes) ^ (ONES * u64::from(b'.'));
+    x.wrapping_sub(ONES) & !x & HIGHS != 0
+}
+
+/// Headers up to this many decoded bytes are decoded on the stack (a JWT
+/// header is typically 20–100 bytes); longer ones go to the heap.
+const INLINE_HEADER_LEN: usize = 192;
+
+/// A decoded header: on the stack when short, else on the heap.
+pub(crate) enum DecodedHeader {
+    /// `bytes[..len]` is the header.
+    Inline {
+        len: usize,
+        bytes: [u8; INLINE_HEADER_LEN],
+    },
+    /// A longer header.
+    Heap(Vec<u8>),
+}
+
+impl DecodedHeader {
+    /// The decoded header bytes.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        match self {
+            DecodedHeader::Inline { len, bytes } => bytes.get(..*len).unwrap_or_default(),
+            DecodedHeader::Heap(bytes) => bytes,
+        }
+    }
+}
+
 /// Decodes the header part within `max_len` decoded bytes. The length is
 /// judged from the encoded length alone, before anything is allocated.
-pub(crate) fn decode_header(encoded: &[u8], max_len: usize) -> Result<Vec<u8>, Error> {
+pub(crate) fn decode_header(encoded: &[u8], max_len: usize) -> Result<DecodedHeader, Error> {
     // A 4n+1 length has no decoded length: `decode_part` reports it.
     let decoded_len = base64url::decoded_len(encoded.len()).unwrap_or(0);
     if decoded_len > max_len {
@@ -99,7 +150,21 @@ pub(crate) fn decode_header(encoded: &[u8], max_len: usize) -> Result<Vec<u8>, E
             "the header part decodes to {decoded_len} bytes, over the limit of {max_len}"
         )));
     }
-    decode_part(encoded, "header")
+    if decoded_len > INLINE_HEADER_LEN {
+        return decode_part(encoded, "header").map(DecodedHeader::Heap);
+    }
+    let mut bytes = [0u8; INLINE_HEADER_LEN];
+    let len = decode_part_into(encoded, "header", &mut bytes)?;
+    Ok(DecodedHeader::Inline { len, bytes })
+}
+
+/// [`decode_part`] into `out`, which holds the decoded part (else the
+/// decoder's "output too small" error); returns the decoded length.
+fn decode_part_into(encoded: &[u8], what: &'static str, out: &mut [u8]) -> Result<usize, Error> {
+    if encoded.is_empty() {
+        return Err(Error::malformed(format!("the {what} part is empty")));
+    }
+    base64url::decode_to_slice(encoded, out).map_err(|e| part_error(what, e))
 }
 
 /// Decodes the header or payload part with strict base64url (RFC 7515 §2;
@@ -109,15 +174,19 @@ pub(crate) fn decode_part(encoded: &[u8], what: &'static str) -> Result<Vec<u8>,
     if encoded.is_empty() {
         return Err(Error::malformed(format!("the {what} part is empty")));
     }
-    base64url::decode(encoded).map_err(|e| {
-        Error::malformed(format!("the {what} part is not canonical base64url: {e}"))
-            .with_offset(e.offset())
-    })
+    base64url::decode(encoded).map_err(|e| part_error(what, e))
+}
+
+/// The error for a part that is not canonical base64url.
+fn part_error(what: &'static str, e: base64url::DecodeError) -> Error {
+    Error::malformed(format!("the {what} part is not canonical base64url: {e}"))
+        .with_offset(e.offset())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::string::ToString;
 
     #[test]
     fn splits_into_three_parts_keeping_the_signing_input() {
@@ -141,6 +210,67 @@ mod tests {
                 ErrorKind::Malformed,
                 "{t:?}"
             );
+        }
+    }
+
+    #[test]
+    fn dots_are_found_at_every_position() {
+        for len in 3..40 {
+            for first in 0..len {
+                for second in first + 1..len {
+                    let mut token = alloc::vec![b'a'; len];
+                    token[first] = b'.';
+                    token[second] = b'.';
+                    let p = split(&token, 100).unwrap();
+                    assert_eq!(p.header.len(), first);
+                    assert_eq!(p.signing_input.len(), second);
+                    assert_eq!(p.signature.len(), len - second - 1);
+                    for third in 0..len {
+                        if third != first && third != second {
+                            let mut more = token.clone();
+                            more[third] = b'.';
+                            let err = split(&more, 100).unwrap_err();
+                            assert_eq!(err.kind(), ErrorKind::Malformed);
+                            assert_eq!(err.offset(), Some(third.max(second)));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn header_decodes_alike_on_the_stack_and_on_the_heap() {
+        for len in [0, 1, 2, 3, 100, 191, 192, 193, 194, 300] {
+            let data: alloc::vec::Vec<u8> = (0..len).map(|i| (i * 7) as u8).collect();
+            let encoded = base64url::encode(&data);
+            match decode_header(encoded.as_bytes(), 16_384) {
+                Ok(decoded) => assert_eq!(decoded.as_bytes(), &data[..], "{len}"),
+                Err(e) => assert_eq!(
+                    e.to_string(),
+                    decode_part(encoded.as_bytes(), "header")
+                        .unwrap_err()
+                        .to_string()
+                ),
+            }
+            // A bad byte or a bad length fails the same way on both paths.
+            for bad in [
+                alloc::format!("{encoded}*"),
+                alloc::format!("*{encoded}"),
+                alloc::format!("{encoded}A"),
+            ] {
+                let inline = decode_header(bad.as_bytes(), 16_384).map(|d| d.as_bytes().to_vec());
+                let heap = decode_part(bad.as_bytes(), "header");
+                assert_eq!(
+                    inline.as_ref().map_err(ToString::to_string),
+                    heap.as_ref().map_err(ToString::to_string),
+                    "{bad}"
+                );
+                assert_eq!(
+                    inline.err().and_then(|e| e.offset()),
+                    heap.err().and_then(|e| e.offset())
+                );
+            }
         }
     }
 

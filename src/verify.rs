@@ -101,7 +101,7 @@ pub fn verify<K: KeyResolver + ?Sized>(
 
     // 2–3. The header: strict base64url, then JSON.
     let header_json = token::decode_header(parts.header, validation.max_header_len)?;
-    let header = Header::parse(&header_json, &validation.json_limits)?;
+    let header = Header::parse(header_json.as_bytes(), &validation.json_limits)?;
 
     // 4–5. `alg` against the allow-list, then against the key.
     let alg = validation.check_alg(header.alg())?;

@@ -117,32 +117,37 @@ fn may_hold_dot(word: &[u8]) -> bool {
 
 /// Headers up to this many decoded bytes are decoded on the stack (a JWT
 /// header is typically 20–100 bytes); longer ones go to the heap.
-const INLINE_HEADER_LEN: usize = 192;
+pub(crate) const INLINE_HEADER_LEN: usize = 192;
 
-/// A decoded header: on the stack when short, else on the heap.
-pub(crate) enum DecodedHeader {
-    /// `bytes[..len]` is the header.
-    Inline {
-        len: usize,
-        bytes: [u8; INLINE_HEADER_LEN],
-    },
-    /// A longer header.
-    Heap(Vec<u8>),
-}
+/// Payloads up to this many decoded bytes are decoded on the stack (typical
+/// claims are a few hundred bytes); longer ones go to the heap.
+pub(crate) const INLINE_PAYLOAD_LEN: usize = 1024;
 
-impl DecodedHeader {
-    /// The decoded header bytes.
-    pub(crate) fn as_bytes(&self) -> &[u8] {
-        match self {
-            DecodedHeader::Inline { len, bytes } => bytes.get(..*len).unwrap_or_default(),
-            DecodedHeader::Heap(bytes) => bytes,
-        }
+/// Decodes the header or payload part like [`decode_part`]: into `stack`
+/// when it is long enough, else into `heap`; returns the decoded bytes.
+pub(crate) fn decode_part_with<'b>(
+    encoded: &[u8],
+    what: &'static str,
+    stack: &'b mut [u8],
+    heap: &'b mut Vec<u8>,
+) -> Result<&'b [u8], Error> {
+    // A 4n+1 length has no decoded length: both paths report it alike.
+    if base64url::decoded_len(encoded.len()).unwrap_or(0) > stack.len() {
+        *heap = decode_part(encoded, what)?;
+        return Ok(heap);
     }
+    let len = decode_part_into(encoded, what, stack)?;
+    Ok(stack.get(..len).unwrap_or_default())
 }
 
 /// Decodes the header part within `max_len` decoded bytes. The length is
 /// judged from the encoded length alone, before anything is allocated.
-pub(crate) fn decode_header(encoded: &[u8], max_len: usize) -> Result<DecodedHeader, Error> {
+pub(crate) fn decode_header<'b>(
+    encoded: &[u8],
+    max_len: usize,
+    stack: &'b mut [u8],
+    heap: &'b mut Vec<u8>,
+) -> Result<&'b [u8], Error> {
     // A 4n+1 length has no decoded length: `decode_part` reports it.
     let decoded_len = base64url::decoded_len(encoded.len()).unwrap_or(0);
     if decoded_len > max_len {
@@ -150,12 +155,7 @@ pub(crate) fn decode_header(encoded: &[u8], max_len: usize) -> Result<DecodedHea
             "the header part decodes to {decoded_len} bytes, over the limit of {max_len}"
         )));
     }
-    if decoded_len > INLINE_HEADER_LEN {
-        return decode_part(encoded, "header").map(DecodedHeader::Heap);
-    }
-    let mut bytes = [0u8; INLINE_HEADER_LEN];
-    let len = decode_part_into(encoded, "header", &mut bytes)?;
-    Ok(DecodedHeader::Inline { len, bytes })
+    decode_part_with(encoded, "header", stack, heap)
 }
 
 /// [`decode_part`] into `out`, which holds the decoded part (else the
@@ -187,6 +187,7 @@ fn part_error(what: &'static str, e: base64url::DecodeError) -> Error {
 mod tests {
     use super::*;
     use alloc::string::ToString;
+    use alloc::vec::Vec;
 
     #[test]
     fn splits_into_three_parts_keeping_the_signing_input() {
@@ -241,11 +242,14 @@ mod tests {
 
     #[test]
     fn header_decodes_alike_on_the_stack_and_on_the_heap() {
-        for len in [0, 1, 2, 3, 100, 191, 192, 193, 194, 300] {
+        for len in [
+            0, 1, 2, 3, 100, 191, 192, 193, 194, 300, 1023, 1024, 1025, 2000,
+        ] {
             let data: alloc::vec::Vec<u8> = (0..len).map(|i| (i * 7) as u8).collect();
             let encoded = base64url::encode(&data);
-            match decode_header(encoded.as_bytes(), 16_384) {
-                Ok(decoded) => assert_eq!(decoded.as_bytes(), &data[..], "{len}"),
+            let (mut stack, mut heap) = ([0u8; INLINE_HEADER_LEN], Vec::new());
+            match decode_header(encoded.as_bytes(), 16_384, &mut stack, &mut heap) {
+                Ok(decoded) => assert_eq!(decoded, &data[..], "{len}"),
                 Err(e) => assert_eq!(
                     e.to_string(),
                     decode_part(encoded.as_bytes(), "header")
@@ -253,13 +257,22 @@ mod tests {
                         .to_string()
                 ),
             }
+            let (mut stack, mut heap) = ([0u8; INLINE_PAYLOAD_LEN], Vec::new());
+            let payload = decode_part_with(encoded.as_bytes(), "payload", &mut stack, &mut heap);
+            let from_heap = decode_part(encoded.as_bytes(), "payload");
+            assert_eq!(
+                payload.map_err(|e| e.to_string()),
+                from_heap.as_deref().map_err(ToString::to_string)
+            );
             // A bad byte or a bad length fails the same way on both paths.
             for bad in [
                 alloc::format!("{encoded}*"),
                 alloc::format!("*{encoded}"),
                 alloc::format!("{encoded}A"),
             ] {
-                let inline = decode_header(bad.as_bytes(), 16_384).map(|d| d.as_bytes().to_vec());
+                let (mut stack, mut heap) = ([0u8; INLINE_HEADER_LEN], Vec::new());
+                let inline = decode_header(bad.as_bytes(), 16_384, &mut stack, &mut heap)
+                    .map(<[u8]>::to_vec);
                 let heap = decode_part(bad.as_bytes(), "header");
                 assert_eq!(
                     inline.as_ref().map_err(ToString::to_string),

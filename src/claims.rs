@@ -63,7 +63,7 @@ impl NumericDate {
     /// A short reason when the number is beyond the range of a finite
     /// 64-bit float.
     pub fn from_number(number: &Number) -> Result<NumericDate, &'static str> {
-        if let Some(date) = NumericDate::from_plain_integer(number.as_str()) {
+        if let Some(date) = NumericDate::from_plain_integer(number.text_bytes()) {
             return Ok(date);
         }
         if number.as_f64().is_none() {
@@ -75,14 +75,14 @@ impl NumericDate {
     /// The common case, read without the float check and the general walk:
     /// 1 to 18 ASCII digits (no sign, fraction or exponent) are an exact
     /// integer below 10^18, finite as a float, so both would agree.
-    fn from_plain_integer(text: &str) -> Option<NumericDate> {
-        if !(1..=18).contains(&text.len()) || !text.bytes().all(|b| b.is_ascii_digit()) {
+    fn from_plain_integer(text: &[u8]) -> Option<NumericDate> {
+        if !(1..=18).contains(&text.len()) || !text.iter().all(u8::is_ascii_digit) {
             return None;
         }
         // At most 18 digits: below 10^18, so a `u64` never overflows.
         let floor = text
-            .bytes()
-            .fold(0u64, |value, digit| value * 10 + u64::from(digit - b'0'));
+            .iter()
+            .fold(0u64, |value, &digit| value * 10 + u64::from(digit - b'0'));
         Some(NumericDate {
             floor: i128::from(floor),
             fractional: false,
@@ -412,14 +412,14 @@ mod tests {
         texts.extend((1..=19).map(|k| "9".repeat(k)));
         for text in texts {
             let general = NumericDate::from_decimal_text(&text);
-            match NumericDate::from_plain_integer(&text) {
+            match NumericDate::from_plain_integer(text.as_bytes()) {
                 Some(fast) => assert_eq!(fast, general, "{text}"),
                 None => assert!(text.len() > 18, "{text} should take the shortcut"),
             }
         }
         for not_plain in ["-1", "1.5", "1e3", "", "12345678901234567890"] {
             assert_eq!(
-                NumericDate::from_plain_integer(not_plain),
+                NumericDate::from_plain_integer(not_plain.as_bytes()),
                 None,
                 "{not_plain}"
             );

@@ -126,6 +126,7 @@ impl<'a> Sink<'a> for Tree {
         self.push(Value::String(String::from(value.as_str())));
     }
 
+    #[inline]
     fn name(&mut self, name: Str<'a, '_>, quote: usize) -> Result<(), Error> {
         let name = ShortText::new(name.as_str());
         let earlier = self.stack.get(self.open..).unwrap_or(&[]);

@@ -155,7 +155,7 @@ fn slice(text: &str, from: usize, to: usize) -> Result<&str, Error> {
 /// Reads the string whose opening quote is at `quote` in `text` (RFC 8259
 /// §7), and returns its content and the offset just past the closing quote.
 /// Escaped strings are unescaped into `scratch`.
-#[inline]
+#[inline(always)]
 pub(crate) fn scan<'a, 's>(
     text: &'a str,
     quote: usize,

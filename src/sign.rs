@@ -215,11 +215,11 @@ fn sign_parts(key: &Key, header_json: &[u8], claims: &Object) -> String {
 /// Writes an object without cloning it into a `Value`.
 fn write_object(object: &Object, out: &mut String) {
     out.push('{');
-    for (i, (name, value)) in object.iter().enumerate() {
+    for (i, (name, value)) in object.members().iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        json::write_str(name, out);
+        json::write_name(name, out);
         out.push(':');
         json::write(value, out);
     }

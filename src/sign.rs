@@ -221,7 +221,15 @@ fn write_object(object: &Object, out: &mut String) {
         }
         json::write_name(name, out);
         out.push(':');
-        json::write(value, out);
+        // Scalars directly; the general writer for arrays and objects.
+        match value {
+            Value::String(text) => json::write_str(text, out),
+            Value::Number(number) => json::write_number(number, out),
+            Value::Bool(true) => out.push_str("true"),
+            Value::Bool(false) => out.push_str("false"),
+            Value::Null => out.push_str("null"),
+            Value::Array(_) | Value::Object(_) => json::write(value, out),
+        }
     }
     out.push('}');
 }

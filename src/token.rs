@@ -59,16 +59,17 @@ pub(crate) fn split(token: &[u8], max_len: usize) -> Result<Parts<'_>, Error> {
     let mut count = 0usize;
     // Eight bytes at a time: a word with no `.` (most of them) is skipped
     // with one test; a word that may hold one is walked byte by byte.
-    let words = token.chunks_exact(8);
-    let rest = words.remainder();
-    let tail_start = token.len() - rest.len();
-    let chunks = words
-        .enumerate()
-        .filter(|(_, word)| may_hold_dot(word))
-        .map(|(index, word)| (index * 8, word))
-        .chain(core::iter::once((tail_start, rest)));
-    for (start, chunk) in chunks {
-        for (i, &b) in (start..).zip(chunk) {
+    let mut pos = 0;
+    while pos < token.len() {
+        let end = match token.get(pos..pos + 8) {
+            Some(word) if !may_hold_dot(word) => {
+                pos += 8;
+                continue;
+            }
+            Some(_) => pos + 8,
+            None => token.len(),
+        };
+        for (i, &b) in (pos..).zip(token.get(pos..end).unwrap_or_default()) {
             if b == b'.' {
                 match dots.get_mut(count) {
                     Some(slot) => *slot = i,
@@ -82,6 +83,7 @@ pub(crate) fn split(token: &[u8], max_len: usize) -> Result<Parts<'_>, Error> {
                 count += 1;
             }
         }
+        pos = end;
     }
     if count != 2 {
         return Err(Error::malformed(format!(

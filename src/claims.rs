@@ -76,13 +76,18 @@ impl NumericDate {
     /// 1 to 18 ASCII digits (no sign, fraction or exponent) are an exact
     /// integer below 10^18, finite as a float, so both would agree.
     fn from_plain_integer(text: &[u8]) -> Option<NumericDate> {
-        if !(1..=18).contains(&text.len()) || !text.iter().all(u8::is_ascii_digit) {
+        if !(1..=18).contains(&text.len()) {
             return None;
         }
         // At most 18 digits: below 10^18, so a `u64` never overflows.
-        let floor = text
-            .iter()
-            .fold(0u64, |value, &digit| value * 10 + u64::from(digit - b'0'));
+        let mut floor = 0u64;
+        for &byte in text {
+            let digit = byte.wrapping_sub(b'0');
+            if digit > 9 {
+                return None;
+            }
+            floor = floor * 10 + u64::from(digit);
+        }
         Some(NumericDate {
             floor: i128::from(floor),
             fractional: false,

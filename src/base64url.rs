@@ -31,6 +31,30 @@ use core::fmt;
 /// written as `ALPHABET[i]`.
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
+/// Every 12-bit value as its two characters: `ENCODE_PAIRS[v]` is
+/// `[ALPHABET[v >> 6], ALPHABET[v & 63]]`. One lookup writes two
+/// characters, halving the lookups of the encoder's main loop (8 KiB).
+static ENCODE_PAIRS: [[u8; 2]; 4096] = pair_table();
+
+/// Builds [`ENCODE_PAIRS`] from [`ALPHABET`] at compile time.
+#[allow(clippy::indexing_slicing)] // `v < 4096` indexes 4096 entries; `v >> 6` and `v & 63` are below 64
+const fn pair_table() -> [[u8; 2]; 4096] {
+    let mut table = [[0u8; 2]; 4096];
+    let mut v = 0;
+    while v < 4096 {
+        table[v] = [ALPHABET[v >> 6], ALPHABET[v & 63]];
+        v += 1;
+    }
+    table
+}
+
+/// The two characters for the low twelve bits of `value`.
+#[inline(always)]
+#[allow(clippy::indexing_slicing)] // `value & 0xfff` always indexes a 4096-entry table
+fn pair(value: u64) -> [u8; 2] {
+    ENCODE_PAIRS[(value & 0xfff) as usize]
+}
+
 /// Marks a byte outside the alphabet in [`DECODE`]. Its top bits are set,
 /// while every valid value is below 64, so OR-ing a group's table entries
 /// and testing `& !63` finds any invalid byte with one branch.
@@ -267,16 +291,9 @@ pub fn encode_to_slice(input: &[u8], out: &mut [u8]) -> Result<usize, DecodeErro
             continue; // unreachable: chunks_exact(6) yields 6 bytes
         };
         let n = u64::from_be_bytes([0, 0, b0, b1, b2, b3, b4, b5]);
-        dst.copy_from_slice(&[
-            character(n >> 42),
-            character(n >> 36),
-            character(n >> 30),
-            character(n >> 24),
-            character(n >> 18),
-            character(n >> 12),
-            character(n >> 6),
-            character(n),
-        ]);
+        let ([c0, c1], [c2, c3], [c4, c5], [c6, c7]) =
+            (pair(n >> 36), pair(n >> 24), pair(n >> 12), pair(n));
+        dst.copy_from_slice(&[c0, c1, c2, c3, c4, c5, c6, c7]);
     }
     encode_rest(rest, dst.into_remainder());
     Ok(needed)
@@ -524,6 +541,9 @@ mod tests {
         }
         let valid = (0..=255u8).filter(|&b| sextet(b) != INVALID).count();
         assert_eq!(valid, 64);
+        for v in 0..4096u64 {
+            assert_eq!(pair(v), [character(v >> 6), character(v)], "{v}");
+        }
     }
 
     #[test]

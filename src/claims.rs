@@ -63,7 +63,7 @@ impl NumericDate {
     /// A short reason when the number is beyond the range of a finite
     /// 64-bit float.
     pub fn from_number(number: &Number) -> Result<NumericDate, &'static str> {
-        if let Some(date) = NumericDate::from_plain_integer(number.as_str()) {
+        if let Some(date) = NumericDate::from_plain_integer(number.text_bytes()) {
             return Ok(date);
         }
         if number.as_f64().is_none() {
@@ -75,15 +75,21 @@ impl NumericDate {
     /// The common case, read without the float check and the general walk:
     /// 1 to 18 ASCII digits (no sign, fraction or exponent) are an exact
     /// integer below 10^18, finite as a float, so both would agree.
-    fn from_plain_integer(text: &str) -> Option<NumericDate> {
-        if !(1..=18).contains(&text.len()) || !text.bytes().all(|b| b.is_ascii_digit()) {
+    fn from_plain_integer(text: &[u8]) -> Option<NumericDate> {
+        if !(1..=18).contains(&text.len()) {
             return None;
         }
-        let floor = text
-            .bytes()
-            .fold(0i128, |value, digit| value * 10 + i128::from(digit - b'0'));
+        // At most 18 digits: below 10^18, so a `u64` never overflows.
+        let mut floor = 0u64;
+        for &byte in text {
+            let digit = byte.wrapping_sub(b'0');
+            if digit > 9 {
+                return None;
+            }
+            floor = floor * 10 + u64::from(digit);
+        }
         Some(NumericDate {
-            floor,
+            floor: i128::from(floor),
             fractional: false,
         })
     }
@@ -207,9 +213,29 @@ impl Claims {
     /// [`ErrorKind::InvalidClaim`], naming the first claim of the wrong
     /// type.
     pub fn from_object(object: Object) -> Result<Claims, Error> {
-        check_string(&object, "iss")?;
-        check_string(&object, "sub")?;
-        if let Some(aud) = object.get("aud") {
+        // One pass finds the registered claims (names are unique in an
+        // Object); the checks then run in the documented order, so the
+        // first claim reported is the same whatever the member order.
+        let mut registered: [Option<&Value>; 7] = [None; 7];
+        for (name, value) in object.members() {
+            let slot = match name.as_bytes() {
+                b"iss" => 0,
+                b"sub" => 1,
+                b"aud" => 2,
+                b"exp" => 3,
+                b"nbf" => 4,
+                b"iat" => 5,
+                b"jti" => 6,
+                _ => continue,
+            };
+            if let Some(entry) = registered.get_mut(slot) {
+                *entry = Some(value);
+            }
+        }
+        let [iss, sub, aud, exp, nbf, iat, jti] = registered;
+        check_string(iss, "iss")?;
+        check_string(sub, "sub")?;
+        if let Some(aud) = aud {
             let ok = match aud {
                 Value::String(_) => true,
                 Value::Array(items) => items.iter().all(|v| matches!(v, Value::String(_))),
@@ -219,10 +245,10 @@ impl Claims {
                 return Err(wrong_type("aud", aud, "a string or an array of strings"));
             }
         }
-        let exp = date(&object, "exp")?;
-        let nbf = date(&object, "nbf")?;
-        let iat = date(&object, "iat")?;
-        check_string(&object, "jti")?;
+        let exp = date(exp, "exp")?;
+        let nbf = date(nbf, "nbf")?;
+        let iat = date(iat, "iat")?;
+        check_string(jti, "jti")?;
         Ok(Claims {
             object,
             exp,
@@ -351,15 +377,15 @@ fn wrong_type(name: &'static str, value: &Value, expected: &str) -> Error {
     .with_claim(name)
 }
 
-fn check_string(object: &Object, name: &'static str) -> Result<(), Error> {
-    match object.get(name) {
+fn check_string(value: Option<&Value>, name: &'static str) -> Result<(), Error> {
+    match value {
         None | Some(Value::String(_)) => Ok(()),
         Some(other) => Err(wrong_type(name, other, "a string")),
     }
 }
 
-fn date(object: &Object, name: &'static str) -> Result<Option<NumericDate>, Error> {
-    match object.get(name) {
+fn date(value: Option<&Value>, name: &'static str) -> Result<Option<NumericDate>, Error> {
+    match value {
         None => Ok(None),
         Some(Value::Number(n)) => NumericDate::from_number(n).map(Some).map_err(|why| {
             Error::new(
@@ -391,14 +417,14 @@ mod tests {
         texts.extend((1..=19).map(|k| "9".repeat(k)));
         for text in texts {
             let general = NumericDate::from_decimal_text(&text);
-            match NumericDate::from_plain_integer(&text) {
+            match NumericDate::from_plain_integer(text.as_bytes()) {
                 Some(fast) => assert_eq!(fast, general, "{text}"),
                 None => assert!(text.len() > 18, "{text} should take the shortcut"),
             }
         }
         for not_plain in ["-1", "1.5", "1e3", "", "12345678901234567890"] {
             assert_eq!(
-                NumericDate::from_plain_integer(not_plain),
+                NumericDate::from_plain_integer(not_plain.as_bytes()),
                 None,
                 "{not_plain}"
             );
@@ -487,6 +513,30 @@ mod tests {
             let err = claims(json).unwrap_err();
             assert_eq!(err.kind(), ErrorKind::InvalidClaim, "{json}");
             assert_eq!(err.claim(), Some(name), "{json}");
+        }
+    }
+
+    #[test]
+    fn the_first_wrong_claim_in_the_documented_order_is_reported() {
+        for (json, name) in [
+            (
+                r#"{"jti":1,"iat":"x","nbf":"x","exp":"x","aud":1,"sub":1,"iss":1}"#,
+                "iss",
+            ),
+            (
+                r#"{"jti":1,"iat":"x","nbf":"x","exp":"x","aud":1,"sub":1}"#,
+                "sub",
+            ),
+            (r#"{"jti":1,"iat":"x","nbf":"x","exp":"x","aud":1}"#, "aud"),
+            (
+                r#"{"jti":1,"iat":"x","nbf":"x","exp":"x","aud":"a"}"#,
+                "exp",
+            ),
+            (r#"{"jti":1,"iat":"x","nbf":"x","exp":1}"#, "nbf"),
+            (r#"{"jti":1,"iat":"x","nbf":1}"#, "iat"),
+            (r#"{"jti":1,"iat":1,"x":"y"}"#, "jti"),
+        ] {
+            assert_eq!(claims(json).unwrap_err().claim(), Some(name), "{json}");
         }
     }
 

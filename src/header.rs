@@ -60,7 +60,23 @@ impl Header {
     ///
     /// As [`Header::parse`], for an object already parsed.
     pub fn from_object(members: Object) -> Result<Header, Error> {
-        match members.get("alg") {
+        // One pass finds the four (names are unique in an Object); the
+        // checks then run in a fixed order: alg, typ, cty, kid.
+        let mut found: [Option<&Value>; 4] = [None; 4];
+        for (name, value) in members.members() {
+            let slot = match name.as_bytes() {
+                b"alg" => 0,
+                b"typ" => 1,
+                b"cty" => 2,
+                b"kid" => 3,
+                _ => continue,
+            };
+            if let Some(entry) = found.get_mut(slot) {
+                *entry = Some(value);
+            }
+        }
+        let [alg, typ, cty, kid] = found;
+        match alg {
             Some(Value::String(_)) => {}
             Some(other) => {
                 return Err(Error::malformed(format!(
@@ -71,8 +87,8 @@ impl Header {
             }
             None => return Err(Error::malformed("header has no \"alg\"").with_claim("alg")),
         }
-        for name in ["typ", "cty", "kid"] {
-            if let Some(v) = members.get(name) {
+        for (name, value) in [("typ", typ), ("cty", cty), ("kid", kid)] {
+            if let Some(v) = value {
                 if v.as_str().is_none() {
                     return Err(Error::malformed(format!(
                         "header parameter \"{name}\" is a {}, not a string",

@@ -145,11 +145,26 @@ impl HeaderFields {
 /// # Ok::<(), barejwt::Error>(())
 /// ```
 pub fn sign(key: &Key, claims: &Object) -> Result<String, Error> {
-    let mut header = String::with_capacity(32);
-    header.push_str("{\"alg\":\"");
-    header.push_str(key.algorithm().as_str());
-    header.push_str("\",\"typ\":\"JWT\"}");
-    Ok(sign_parts(key, &header, claims))
+    // `{"alg":"<name>","typ":"JWT"}`, on the stack: 22 bytes around a
+    // name of at most 6 (`ES256K`), so 40 bytes always hold it.
+    let pieces = [
+        &b"{\"alg\":\""[..],
+        key.algorithm().as_str().as_bytes(),
+        b"\",\"typ\":\"JWT\"}",
+    ];
+    let mut header = [0u8; 40];
+    let mut len = 0;
+    for piece in pieces {
+        if let Some(to) = header.get_mut(len..len + piece.len()) {
+            to.copy_from_slice(piece);
+        }
+        len += piece.len();
+    }
+    Ok(sign_parts(
+        key,
+        header.get(..len).unwrap_or_default(),
+        claims,
+    ))
 }
 
 /// Signs `claims` with `key` under `header` (plus `alg`, first).
@@ -176,10 +191,10 @@ pub fn sign_with_header(
         json::write(value, &mut text);
     }
     text.push('}');
-    Ok(sign_parts(key, &text, claims))
+    Ok(sign_parts(key, text.as_bytes(), claims))
 }
 
-fn sign_parts(key: &Key, header_json: &str, claims: &Object) -> String {
+fn sign_parts(key: &Key, header_json: &[u8], claims: &Object) -> String {
     let mut claims_json = String::with_capacity(256);
     write_object(claims, &mut claims_json);
     let len = base64url::encoded_len(header_json.len())
@@ -187,7 +202,7 @@ fn sign_parts(key: &Key, header_json: &str, claims: &Object) -> String {
         + base64url::encoded_len(64)
         + 2;
     let mut token = String::with_capacity(len);
-    base64url::encode_into(header_json.as_bytes(), &mut token);
+    base64url::encode_into(header_json, &mut token);
     token.push('.');
     base64url::encode_into(claims_json.as_bytes(), &mut token);
     let mut tag = [0u8; 64];
@@ -200,13 +215,45 @@ fn sign_parts(key: &Key, header_json: &str, claims: &Object) -> String {
 /// Writes an object without cloning it into a `Value`.
 fn write_object(object: &Object, out: &mut String) {
     out.push('{');
-    for (i, (name, value)) in object.iter().enumerate() {
+    for (i, (name, value)) in object.members().iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        json::write_str(name, out);
+        json::write_name(name, out);
         out.push(':');
-        json::write(value, out);
+        // Scalars directly; the general writer for arrays and objects.
+        match value {
+            Value::String(text) => json::write_str(text, out),
+            Value::Number(number) => json::write_number(number, out),
+            Value::Bool(true) => out.push_str("true"),
+            Value::Bool(false) => out.push_str("false"),
+            Value::Null => out.push_str("null"),
+            Value::Array(_) | Value::Object(_) => json::write(value, out),
+        }
     }
     out.push('}');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::alg::Algorithm;
+
+    #[test]
+    fn sign_writes_the_fixed_header_for_each_algorithm() {
+        for (alg, name) in [
+            (Algorithm::Hs256, "HS256"),
+            (Algorithm::Hs384, "HS384"),
+            (Algorithm::Hs512, "HS512"),
+        ] {
+            let key = Key::hmac(alg, &[7u8; 64]).unwrap();
+            let token = sign(&key, &Object::new()).unwrap();
+            let header = token.split('.').next().unwrap();
+            let expected = alloc::format!(r#"{{"alg":"{name}","typ":"JWT"}}"#);
+            assert_eq!(
+                base64url::decode(header.as_bytes()).unwrap(),
+                expected.as_bytes()
+            );
+        }
+    }
 }

@@ -27,6 +27,7 @@ use crate::keys::KeyResolver;
 use crate::token;
 use crate::validate::Validation;
 use alloc::format;
+use alloc::vec::Vec;
 
 /// A token that passed every check: its header and claims.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,8 +101,15 @@ pub fn verify<K: KeyResolver + ?Sized>(
     let parts = token::split(token, validation.max_token_len)?;
 
     // 2–3. The header: strict base64url, then JSON.
-    let header_json = token::decode_header(parts.header, validation.max_header_len)?;
-    let header = Header::parse(&header_json, &validation.json_limits)?;
+    //      Short parts are decoded on the stack, longer ones on the heap.
+    let (mut header_stack, mut header_heap) = ([0u8; token::INLINE_HEADER_LEN], Vec::new());
+    let header_json = token::decode_header(
+        parts.header,
+        validation.max_header_len,
+        &mut header_stack,
+        &mut header_heap,
+    )?;
+    let header = Header::parse(header_json, &validation.json_limits)?;
 
     // 4–5. `alg` against the allow-list, then against the key.
     let alg = validation.check_alg(header.alg())?;
@@ -117,8 +125,14 @@ pub fn verify<K: KeyResolver + ?Sized>(
     key.verify_signature(alg, parts.signing_input, parts.signature)?;
 
     // 9. Only now, the payload: base64url, then a JSON object.
-    let payload = token::decode_part(parts.payload, "payload")?;
-    let value = json::parse_with(&payload, &validation.json_limits).map_err(|e| {
+    let (mut payload_stack, mut payload_heap) = ([0u8; token::INLINE_PAYLOAD_LEN], Vec::new());
+    let payload = token::decode_part_with(
+        parts.payload,
+        "payload",
+        &mut payload_stack,
+        &mut payload_heap,
+    )?;
+    let value = json::parse_with(payload, &validation.json_limits).map_err(|e| {
         Error::malformed(format!("claims are not valid JSON: {e}")).with_offset(e.offset())
     })?;
     let Value::Object(object) = value else {

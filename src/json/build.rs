@@ -35,9 +35,10 @@ pub(crate) struct Tree {
     open: usize,
     /// `open` of each enclosing container, for levels 2 and deeper.
     enclosing: Vec<usize>,
-    /// Whether the last entry is a member whose name was read and whose
-    /// value comes next.
-    awaiting_value: bool,
+    /// The name of the member whose value comes next, once read: it goes
+    /// on `stack` with its value, so no placeholder value is written and
+    /// then dropped.
+    pending_name: Option<ShortText>,
     /// The finished top-level value.
     done: Option<Value>,
     /// Name sets of large open objects, for the duplicate check.
@@ -54,7 +55,7 @@ impl Tree {
             depth: 0,
             open: 0,
             enclosing: Vec::new(),
-            awaiting_value: false,
+            pending_name: None,
             done: None,
             large: LargeObjects::default(),
             max_members,
@@ -72,12 +73,13 @@ impl Tree {
     fn push(&mut self, value: Value) {
         if self.depth == 0 {
             self.done = Some(value);
-        } else if core::mem::replace(&mut self.awaiting_value, false) {
-            if let Some((_, slot)) = self.stack.last_mut() {
-                *slot = value;
-            }
         } else {
-            self.stack.push((ShortText::new(""), value));
+            // An array element has no name: the empty one stands in.
+            let name = self
+                .pending_name
+                .take()
+                .unwrap_or_else(|| ShortText::new(""));
+            self.stack.push((name, value));
         }
     }
 
@@ -124,6 +126,7 @@ impl<'a> Sink<'a> for Tree {
         self.push(Value::String(String::from(value.as_str())));
     }
 
+    #[inline]
     fn name(&mut self, name: Str<'a, '_>, quote: usize) -> Result<(), Error> {
         let name = ShortText::new(name.as_str());
         let earlier = self.stack.get(self.open..).unwrap_or(&[]);
@@ -135,8 +138,7 @@ impl<'a> Sink<'a> for Tree {
         if self.large.repeats(self.open, earlier, &name) {
             return Err(Error::duplicate(name.as_str(), quote));
         }
-        self.stack.push((name, Value::Null));
-        self.awaiting_value = true;
+        self.pending_name = Some(name);
         Ok(())
     }
 

@@ -56,3 +56,4 @@ pub use parse::{
 };
 pub use value::{IntoIter, Object, Value};
 pub use write::{write, write_str};
+pub(crate) use write::{write_name, write_number};

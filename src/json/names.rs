@@ -32,6 +32,7 @@ pub(crate) struct LargeObjects {
 impl LargeObjects {
     /// Whether `name` repeats one of `earlier`, the members read so far of
     /// the object whose members start at `start` on the stack.
+    #[inline]
     pub(crate) fn repeats(
         &mut self,
         start: usize,
@@ -41,6 +42,18 @@ impl LargeObjects {
         if earlier.len() < PAIRWISE_MAX {
             return earlier.iter().any(|(n, _)| n == name);
         }
+        self.repeats_in_large(start, earlier, name)
+    }
+
+    /// [`LargeObjects::repeats`] for an object of [`PAIRWISE_MAX`] members
+    /// or more; kept out of line so that the common case stays small.
+    #[inline(never)]
+    fn repeats_in_large(
+        &mut self,
+        start: usize,
+        earlier: &[(ShortText, Value)],
+        name: &ShortText,
+    ) -> bool {
         if self.sets.last().map(|(s, _)| *s) != Some(start) {
             let names = earlier.iter().map(|(n, _)| n.clone()).collect();
             self.sets.push((start, names));

@@ -153,6 +153,11 @@ impl Number {
         self.text.as_str()
     }
 
+    /// The text's bytes (ASCII), without the UTF-8 check `as_str` makes.
+    pub(crate) fn text_bytes(&self) -> &[u8] {
+        self.text.as_bytes()
+    }
+
     /// The digits of integer text (`-?digits`), with its sign; `None` when
     /// the text has a fraction or an exponent.
     fn integer_digits(&self) -> Option<(bool, &[u8])> {

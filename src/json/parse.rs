@@ -248,7 +248,7 @@ fn literal(
 
 /// Reads `"name" ws : ws` starting at `pos` (after white space), reports
 /// the name, and returns the offset of the member's value.
-#[inline]
+#[inline(always)]
 fn member_name<'a, S: Sink<'a>>(
     text: &'a str,
     pos: usize,

@@ -104,13 +104,19 @@ fn escape_flags(bytes: &[u8], pos: usize) -> Option<u64> {
 /// short); then 32-byte blocks written so that the compiler turns them into
 /// vector compares (a 4 KiB claim); then words again to find the exact byte,
 /// and [`NEEDS_ESCAPE`] for the last few bytes.
-#[inline]
-pub(crate) fn plain_run_end(bytes: &[u8], mut pos: usize) -> usize {
+#[inline(always)]
+pub(crate) fn plain_run_end(bytes: &[u8], pos: usize) -> usize {
     match escape_flags(bytes, pos) {
-        Some(0) => pos += 8,
-        Some(flags) => return pos + (flags.trailing_zeros() / 8) as usize,
-        None => {}
+        Some(0) => plain_run_end_long(bytes, pos + 8),
+        Some(flags) => pos + (flags.trailing_zeros() / 8) as usize,
+        None => plain_run_end_long(bytes, pos),
     }
+}
+
+/// [`plain_run_end`] past its first word: out of line, so that the first
+/// word's test stays small where it is inlined.
+#[inline(never)]
+fn plain_run_end_long(bytes: &[u8], mut pos: usize) -> usize {
     while let Some(block) = bytes.get(pos..pos.wrapping_add(32)) {
         let Ok(block) = <&[u8; 32]>::try_from(block) else {
             break;
@@ -149,7 +155,7 @@ fn slice(text: &str, from: usize, to: usize) -> Result<&str, Error> {
 /// Reads the string whose opening quote is at `quote` in `text` (RFC 8259
 /// §7), and returns its content and the offset just past the closing quote.
 /// Escaped strings are unescaped into `scratch`.
-#[inline]
+#[inline(always)]
 pub(crate) fn scan<'a, 's>(
     text: &'a str,
     quote: usize,
@@ -158,9 +164,24 @@ pub(crate) fn scan<'a, 's>(
     let bytes = text.as_bytes();
     let start = quote + 1;
     // 1. The common case: a run of plain characters, then the closing quote.
-    let mut pos = plain_run_end(bytes, start);
+    let pos = plain_run_end(bytes, start);
     match bytes.get(pos) {
-        Some(b'"') => return Ok((Str::Raw(slice(text, start, pos)?), pos + 1)),
+        Some(b'"') => Ok((Str::Raw(slice(text, start, pos)?), pos + 1)),
+        _ => scan_rest(text, start, pos, scratch),
+    }
+}
+
+/// The rest of [`scan`] when the first run of plain characters ends at
+/// `pos` without the closing quote: out of line, as escapes are rare.
+#[inline(never)]
+fn scan_rest<'a, 's>(
+    text: &'a str,
+    start: usize,
+    mut pos: usize,
+    scratch: &'s mut String,
+) -> Result<(Str<'a, 's>, usize), Error> {
+    let bytes = text.as_bytes();
+    match bytes.get(pos) {
         Some(b'\\') => {}
         Some(_) => return Err(Error::at(ErrorKind::ControlCharacter, pos)),
         None => return Err(Error::expected(bytes, pos, "'\"' to end the string")),

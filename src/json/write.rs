@@ -13,7 +13,8 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::slice;
 
-use super::string::plain_run_end;
+use super::number::Number;
+use super::string::{needs_escape, plain_run_end};
 use super::text::ShortText;
 use super::value::Value;
 
@@ -63,6 +64,39 @@ pub fn write_str(s: &str, out: &mut String) {
 }
 
 /// An array or object being written, with the members still to write.
+/// Appends `text`, known to be plain ASCII, without the UTF-8 check that
+/// turning its bytes into a `&str` costs: each byte is its own character.
+#[inline]
+fn push_ascii(text: &[u8], out: &mut String) {
+    out.extend(text.iter().map(|&b| char::from(b)));
+}
+
+/// Writes a member name as a JSON string. Short plain names (the usual
+/// `"exp"`, `"sub"`) skip the UTF-8 check of [`ShortText::as_str`].
+#[inline]
+pub(crate) fn write_name(name: &ShortText, out: &mut String) {
+    let bytes = name.as_bytes();
+    if bytes.iter().all(|&b| b.is_ascii() && !needs_escape(b)) {
+        out.reserve(bytes.len() + 2);
+        out.push('"');
+        push_ascii(bytes, out);
+        out.push('"');
+    } else {
+        write_str(name.as_str(), out);
+    }
+}
+
+/// Writes a number's text (always ASCII: RFC 8259 §6 grammar).
+#[inline]
+pub(crate) fn write_number(number: &Number, out: &mut String) {
+    let bytes = number.text_bytes();
+    if bytes.is_ascii() {
+        push_ascii(bytes, out);
+    } else {
+        out.push_str(number.as_str());
+    }
+}
+
 enum Open<'v> {
     Array(slice::Iter<'v, Value>, bool),
     Object(slice::Iter<'v, (ShortText, Value)>, bool),
@@ -87,7 +121,7 @@ pub fn write(value: &Value, out: &mut String) {
             Some(Value::Null) => out.push_str("null"),
             Some(Value::Bool(true)) => out.push_str("true"),
             Some(Value::Bool(false)) => out.push_str("false"),
-            Some(Value::Number(n)) => out.push_str(n.as_str()),
+            Some(Value::Number(n)) => write_number(n, out),
             Some(Value::String(s)) => write_str(s, out),
             Some(Value::Array(elements)) => {
                 out.push('[');
@@ -121,7 +155,7 @@ pub fn write(value: &Value, out: &mut String) {
                     if !core::mem::replace(first, false) {
                         out.push(',');
                     }
-                    write_str(name.as_str(), out);
+                    write_name(name, out);
                     out.push(':');
                     next = Some(value);
                 }
@@ -130,6 +164,36 @@ pub fn write(value: &Value, out: &mut String) {
                     open.pop();
                 }
             },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_numbers_write_as_the_general_path_does() {
+        for name in [
+            "",
+            "exp",
+            "a\"b",
+            "back\\slash",
+            "tab\t",
+            "\u{1}",
+            "é€𝄞",
+            "x".repeat(40).as_str(),
+        ] {
+            let (mut fast, mut general) = (String::new(), String::new());
+            write_name(&ShortText::new(name), &mut fast);
+            write_str(name, &mut general);
+            assert_eq!(fast, general, "{name:?}");
+        }
+        for text in ["0", "-1.5e+10", "4102444800"] {
+            let number = Number::parse_text(text).unwrap();
+            let mut out = String::from("x");
+            write_number(&number, &mut out);
+            assert_eq!(out, alloc::format!("x{text}"));
         }
     }
 }

@@ -74,7 +74,14 @@ fn main() {
     let token = barejwt::sign(&key, &claims).expect("sign");
     let large_token = barejwt::sign(&key, &large_claims).expect("sign");
     let mut bad = token.clone();
-    bad.replace_range(token.len() - 2.., "tB");
+    bad.replace_range(token.len() - 2.., "uA");
+    assert_eq!(
+        barejwt::verify(&bad, &key, &validation)
+            .map(|_| ())
+            .map_err(|e| e.kind()),
+        Err(barejwt::ErrorKind::InvalidSignature),
+        "the bad token must fail at the MAC"
+    );
     let header_only = barejwt::dangerous::decode_unverified(&token).expect("header");
 
     let rows: [(&str, (u64, u64)); 7] = [

@@ -27,7 +27,9 @@ fn main() {
             let key = jsonwebtoken::DecodingKey::from_secret(&secret);
             let validation = jsonwebtoken_validation();
             for _ in 0..n {
-                black_box(jsonwebtoken::decode::<JwtClaims>(black_box(TOKEN), &key, &validation).unwrap());
+                black_box(
+                    jsonwebtoken::decode::<JwtClaims>(black_box(TOKEN), &key, &validation).unwrap(),
+                );
             }
         }
         "jwt-simple" => {

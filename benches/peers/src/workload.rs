@@ -4,7 +4,6 @@
 //! leeway 0, `iss` equal to the issuer, `aud` containing the audience, on the
 //! real clock for every crate.
 
-
 pub const ISSUER: &str = "https://auth.example.com";
 pub const AUDIENCE: &str = "api.example.com";
 

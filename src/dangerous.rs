@@ -92,14 +92,10 @@ pub fn kid_unverified(token: impl AsRef<[u8]>) -> Result<Option<alloc::string::S
 /// or `"payload"`.
 fn object_part(encoded: &[u8], what: &'static str) -> Result<Object, Error> {
     let decoded = token::decode_part(encoded, what)?;
-    match json::parse(&decoded) {
-        Ok(Value::Object(object)) => Ok(object),
-        Ok(other) => Err(Error::malformed(format!(
-            "the {what} is a JSON {}, not an object",
-            other.type_name()
-        ))),
-        Err(e) => Err(
-            Error::malformed(format!("the {what} is not valid JSON: {e}")).with_offset(e.offset()),
-        ),
-    }
+    let name = if what == "header" {
+        "the header"
+    } else {
+        "the claims set"
+    };
+    token::parse_object(&decoded, &json::Limits::default(), name)
 }

@@ -42,16 +42,7 @@ impl Header {
     /// `limits`, when `alg` is absent or not a string, or when `typ`, `cty`
     /// or `kid` is present and not a string.
     pub fn parse(decoded: &[u8], limits: &json::Limits) -> Result<Header, Error> {
-        let value = json::parse_with(decoded, limits).map_err(|e| {
-            Error::malformed(format!("header is not valid JSON: {e}")).with_offset(e.offset())
-        })?;
-        let Value::Object(members) = value else {
-            return Err(Error::malformed(format!(
-                "header is a JSON {}, not an object",
-                value.type_name()
-            )));
-        };
-        Header::from_object(members)
+        Header::from_object(crate::token::parse_object(decoded, limits, "the header")?)
     }
 
     /// Checks the registered members' types and wraps the object.

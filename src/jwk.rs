@@ -23,6 +23,7 @@ use crate::base64url;
 use crate::error::{quote, Error, ErrorKind};
 use crate::json::{self, Object, Value};
 use crate::keys::{short_secret, Key, KeyResolver};
+use crate::token::parse_object;
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
@@ -118,16 +119,8 @@ impl Jwk {
     ///
     /// As [`Jwk::parse`].
     pub fn parse_with(json_text: &[u8], policy: &KeyPolicy) -> Result<Jwk, Error> {
-        let value = json::parse(json_text).map_err(|e| {
-            Error::malformed(format!("JWK is not valid JSON: {e}")).with_offset(e.offset())
-        })?;
-        match value {
-            Value::Object(object) => Jwk::from_object(&object, policy),
-            other => Err(Error::malformed(format!(
-                "JWK is a JSON {}, not an object",
-                other.type_name()
-            ))),
-        }
+        let object = parse_object(json_text, &json::Limits::default(), "the JWK")?;
+        Jwk::from_object(&object, policy)
     }
 
     /// Reads a JWK from a parsed object (one member of a set's `keys`).
@@ -349,15 +342,7 @@ impl JwkSet {
     ///
     /// As [`JwkSet::parse`].
     pub fn parse_with(json_text: &[u8], policy: &KeyPolicy) -> Result<JwkSet, Error> {
-        let value = json::parse(json_text).map_err(|e| {
-            Error::malformed(format!("JWK Set is not valid JSON: {e}")).with_offset(e.offset())
-        })?;
-        let Value::Object(object) = value else {
-            return Err(Error::malformed(format!(
-                "JWK Set is a JSON {}, not an object",
-                value.type_name()
-            )));
-        };
+        let object = parse_object(json_text, &json::Limits::default(), "the JWK Set")?;
         let Some(Value::Array(entries)) = object.get("keys") else {
             return Err(Error::malformed(
                 "JWK Set has no \"keys\" array (RFC 7517 §5.1)",

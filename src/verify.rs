@@ -22,11 +22,9 @@
 use crate::claims::Claims;
 use crate::error::Error;
 use crate::header::Header;
-use crate::json::{self, Value};
 use crate::keys::KeyResolver;
 use crate::token;
 use crate::validate::Validation;
-use alloc::format;
 use alloc::vec::Vec;
 
 /// A token that passed every check: its header and claims.
@@ -132,15 +130,7 @@ pub fn verify<K: KeyResolver + ?Sized>(
         &mut payload_stack,
         &mut payload_heap,
     )?;
-    let value = json::parse_with(payload, &validation.json_limits).map_err(|e| {
-        Error::malformed(format!("claims are not valid JSON: {e}")).with_offset(e.offset())
-    })?;
-    let Value::Object(object) = value else {
-        return Err(Error::malformed(format!(
-            "claims are a JSON {}, not an object",
-            value.type_name()
-        )));
-    };
+    let object = token::parse_object(payload, &validation.json_limits, "the claims set")?;
 
     // 10. The registered claims' types.
     let claims = Claims::from_object(object)?;

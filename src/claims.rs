@@ -321,7 +321,7 @@ impl Claims {
     /// The claims as compact JSON; numbers keep the text they had.
     pub fn to_json(&self) -> String {
         let mut out = String::new();
-        crate::json::write(&Value::Object(self.object.clone()), &mut out);
+        crate::json::write_object(&self.object, &mut out);
         out
     }
 

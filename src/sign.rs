@@ -196,7 +196,7 @@ pub fn sign_with_header(
 
 fn sign_parts(key: &Key, header_json: &[u8], claims: &Object) -> String {
     let mut claims_json = String::with_capacity(256);
-    write_object(claims, &mut claims_json);
+    json::write_object(claims, &mut claims_json);
     let len = base64url::encoded_len(header_json.len())
         + base64url::encoded_len(claims_json.len())
         + base64url::encoded_len(64)
@@ -210,28 +210,6 @@ fn sign_parts(key: &Key, header_json: &[u8], claims: &Object) -> String {
     token.push('.');
     base64url::encode_into(tag.get(..n).unwrap_or_default(), &mut token);
     token
-}
-
-/// Writes an object without cloning it into a `Value`.
-fn write_object(object: &Object, out: &mut String) {
-    out.push('{');
-    for (i, (name, value)) in object.members().iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        json::write_name(name, out);
-        out.push(':');
-        // Scalars directly; the general writer for arrays and objects.
-        match value {
-            Value::String(text) => json::write_str(text, out),
-            Value::Number(number) => json::write_number(number, out),
-            Value::Bool(true) => out.push_str("true"),
-            Value::Bool(false) => out.push_str("false"),
-            Value::Null => out.push_str("null"),
-            Value::Array(_) | Value::Object(_) => json::write(value, out),
-        }
-    }
-    out.push('}');
 }
 
 #[cfg(test)]

@@ -55,5 +55,4 @@ pub use parse::{
     parse, parse_with, Limits, DEFAULT_MAX_DEPTH, DEFAULT_MAX_MEMBERS, MAX_SAFE_DEPTH,
 };
 pub use value::{IntoIter, Object, Value};
-pub use write::{write, write_str};
-pub(crate) use write::{write_name, write_number};
+pub use write::{write, write_object, write_str};

@@ -16,7 +16,7 @@ use core::slice;
 use super::number::Number;
 use super::string::{needs_escape, plain_run_end};
 use super::text::ShortText;
-use super::value::Value;
+use super::value::{Object, Value};
 
 const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
 
@@ -113,8 +113,31 @@ enum Open<'v> {
 /// assert_eq!(out, r#"[1.50,"é/",{"a":null}]"#);
 /// ```
 pub fn write(value: &Value, out: &mut String) {
-    let mut open: Vec<Open<'_>> = Vec::new();
-    let mut next = Some(value);
+    write_from(Vec::new(), Some(value), out);
+}
+
+/// Appends `object` as compact JSON text, as [`write`] would write
+/// `Value::Object(object)`, without building that value.
+///
+/// ```
+/// use barejwt::json;
+///
+/// let value = json::parse(br#"{"sub":"alice","n":[1,2]}"#).unwrap();
+/// let mut out = String::new();
+/// json::write_object(value.as_object().unwrap(), &mut out);
+/// assert_eq!(out, r#"{"sub":"alice","n":[1,2]}"#);
+/// ```
+pub fn write_object(object: &Object, out: &mut String) {
+    out.push('{');
+    write_from(
+        alloc::vec![Open::Object(object.members().iter(), true)],
+        None,
+        out,
+    );
+}
+
+/// The writer's one loop: writes `next` (if any), then everything still open.
+fn write_from<'v>(mut open: Vec<Open<'v>>, mut next: Option<&'v Value>, out: &mut String) {
     loop {
         // 1. Write the next value, or open it.
         match next.take() {

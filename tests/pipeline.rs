@@ -786,21 +786,36 @@ fn an_injected_clock_function_is_used() {
 #[test]
 fn dangerous_decode_validates_nothing_but_structure() {
     use barejwt::dangerous::decode_unverified;
-    // Wrong key, alg none, expired, bad crit, missing alg: all decoded.
-    for t in [
-        sign(&Key::hs256(&[9u8; 32]).unwrap(), &claims(r#"{"exp":1}"#)).unwrap(),
-        raw_token(r#"{"alg":"none"}"#, r#"{"sub":"x"}"#),
-        raw_token(r#"{"crit":[]}"#, r#"{"exp":"soon"}"#),
-        format!(
-            "{}.",
-            raw_token(r#"{"alg":"none"}"#, "{}")
-                .rsplit_once('.')
-                .unwrap()
-                .0
+    // Wrong key, alg none, expired, bad crit, missing alg: all decoded, and
+    // each gives back exactly the header and claims it carries.
+    let no_signature = format!(
+        "{}.",
+        raw_token(r#"{"alg":"none"}"#, "{}")
+            .rsplit_once('.')
+            .unwrap()
+            .0
+    );
+    for (t, header, payload) in [
+        (
+            sign(&Key::hs256(&[9u8; 32]).unwrap(), &claims(r#"{"exp":1}"#)).unwrap(),
+            r#"{"alg":"HS256","typ":"JWT"}"#,
+            r#"{"exp":1}"#,
         ),
+        (
+            raw_token(r#"{"alg":"none"}"#, r#"{"sub":"x"}"#),
+            r#"{"alg":"none"}"#,
+            r#"{"sub":"x"}"#,
+        ),
+        (
+            raw_token(r#"{"crit":[]}"#, r#"{"exp":"soon"}"#),
+            r#"{"crit":[]}"#,
+            r#"{"exp":"soon"}"#,
+        ),
+        (no_signature, r#"{"alg":"none"}"#, "{}"),
     ] {
         let u = decode_unverified(&t).unwrap();
-        assert!(u.claims().len() <= 1);
+        assert_eq!(u.header(), &claims(header), "{t}");
+        assert_eq!(u.claims(), &claims(payload), "{t}");
     }
     // Structure is still checked.
     assert_eq!(

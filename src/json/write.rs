@@ -116,7 +116,7 @@ pub fn write(value: &Value, out: &mut String) {
     write_from(Vec::new(), Some(value), out);
 }
 
-/// Appends `object` as compact JSON text, as [`write`] would write
+/// Appends `object` as compact JSON text, as [`write()`] would write
 /// `Value::Object(object)`, without building that value.
 ///
 /// ```

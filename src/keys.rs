@@ -16,8 +16,8 @@
 //! allow-list) and the `kid`: never `jwk`, `jku`, `x5u` or `x5c`.
 
 use crate::alg::Algorithm;
+use crate::crypto::hmac::{HmacSha256, HmacSha384, HmacSha512};
 use crate::error::{Error, ErrorKind};
-use crate::hmac::{HmacSha256, HmacSha384, HmacSha512};
 use alloc::format;
 use core::fmt;
 
@@ -186,7 +186,7 @@ impl Key {
     /// canonical base64url is [`ErrorKind::Malformed`]; canonical text of
     /// the wrong length for `alg` (an empty part included) and a MAC that
     /// differs are both [`ErrorKind::InvalidSignature`]. The comparison is
-    /// constant time (see [`crate::hmac::constant_time_eq`]).
+    /// constant time (see [`crate::crypto::ct::eq`]).
     pub(crate) fn verify_signature(
         &self,
         alg: Algorithm,

@@ -80,9 +80,13 @@ extern crate alloc;
 extern crate std;
 
 pub mod base64url;
-pub mod hmac;
+pub mod crypto;
 pub mod json;
-pub mod sha2;
+
+/// HMAC: [`crypto::hmac`], kept at this path for callers.
+pub use crypto::hmac;
+/// SHA-256/384/512: [`crypto::sha2`], kept at this path for callers.
+pub use crypto::sha2;
 
 pub mod alg;
 pub mod claims;

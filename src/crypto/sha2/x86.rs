@@ -847,8 +847,8 @@ mod tests {
     // vectors.
 
     use super::{Avx2, BLOCK_LEN_512};
-    use crate::sha2::soft;
-    use crate::sha2::{Sha384, Sha512, H384, H512};
+    use crate::crypto::sha2::soft;
+    use crate::crypto::sha2::{Sha384, Sha512, H384, H512};
 
     /// The AVX2 backend, or one line on stderr naming what is skipped.
     fn avx2_or_say_skipped(skipped: &str) -> Option<Avx2> {
@@ -920,7 +920,7 @@ mod tests {
     /// to AVX2 when the CPU has it.
     #[test]
     fn fips_180_4_sha512_examples_abc_and_896_bits_through_the_full_hash() {
-        let vectors = records(include_str!("../../vectors/sha2.txt"));
+        let vectors = records(include_str!("../../../vectors/sha2.txt"));
         for id in ["sha512-abc", "sha512-896"] {
             let record = vectors.iter().find(|r| field(r, "Id") == Some(id)).unwrap();
             let message = unhex(field(record, "Message").unwrap());
@@ -942,8 +942,8 @@ mod tests {
         };
         let mut checked = 0;
         for text in [
-            include_str!("../../vectors/sha2.txt"),
-            include_str!("../../vectors/sha2_cavp.txt"),
+            include_str!("../../../vectors/sha2.txt"),
+            include_str!("../../../vectors/sha2_cavp.txt"),
         ] {
             for record in records(text) {
                 let (initial, digest_len) = match field(&record, "Alg") {

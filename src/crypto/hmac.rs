@@ -16,7 +16,7 @@
 //! [RFC 2104]: https://www.rfc-editor.org/rfc/rfc2104
 //! [RFC 7518 §3.2]: https://www.rfc-editor.org/rfc/rfc7518#section-3.2
 
-use crate::sha2::{HashFunction, Sha256, Sha384, Sha512};
+use crate::crypto::sha2::{HashFunction, Sha256, Sha384, Sha512};
 use core::fmt;
 use core::hint::black_box;
 
@@ -166,37 +166,17 @@ impl<H: HashFunction> fmt::Debug for HmacState<H> {
     }
 }
 
-/// Whether `a == b`, in time that depends only on the lengths.
-///
-/// Why: a comparison that stops at the first differing byte tells an
-/// attacker, through timing, how many leading bytes of a forged tag are
-/// right, so a tag can be found byte by byte. Here every byte pair is
-/// XOR-ed into an accumulator, with no early exit and no branch on the data;
-/// only the final accumulator is tested.
-///
-/// Limits: lengths are not secret (a length mismatch returns `false` at
-/// once). `core::hint::black_box` on the accumulator keeps the optimizer
-/// from reintroducing an early exit, but it is documented as best effort,
-/// not a guarantee; nothing here protects against leaks below the
-/// instruction level (power, caches shared with the attacker).
+/// Whether `a == b`, in time that depends only on the lengths: the same
+/// function as [`crate::crypto::ct::eq`], kept here under the name HMAC
+/// callers know.
 ///
 /// ```
 /// use barejwt::hmac::constant_time_eq;
 ///
 /// assert!(constant_time_eq(b"same", b"same"));
 /// assert!(!constant_time_eq(b"same", b"sane"));
-/// assert!(!constant_time_eq(b"same", b"same!"));
 /// ```
-pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut difference = 0u8;
-    for (x, y) in a.iter().zip(b) {
-        difference = black_box(difference | (x ^ y));
-    }
-    black_box(difference) == 0
-}
+pub use crate::crypto::ct::eq as constant_time_eq;
 
 #[cfg(test)]
 mod tests {

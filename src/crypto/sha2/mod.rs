@@ -527,7 +527,7 @@ mod tests {
     /// blank line ends a record; a message is `Message`, or `Repeat`
     /// repeated `Count` times).
     fn sha256_vectors() -> alloc::vec::Vec<Sha256Vector> {
-        let text = include_str!("../../vectors/sha2.txt");
+        let text = include_str!("../../../vectors/sha2.txt");
         let mut vectors = alloc::vec::Vec::new();
         for record in text.split("\n\n") {
             let field = |key: &str| {

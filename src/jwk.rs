@@ -110,7 +110,7 @@ impl Jwk {
     /// [`ErrorKind::InvalidKey`] when a member has the wrong type or the key
     /// material is malformed (`k` absent, not canonical base64url, empty).
     pub fn parse(json_text: &[u8]) -> Result<Jwk, Error> {
-        Jwk::parse_with(json_text, &KeyPolicy::default())
+        Jwk::parse_with_policy(json_text, &KeyPolicy::default())
     }
 
     /// Parses one JWK under `policy`.
@@ -118,7 +118,7 @@ impl Jwk {
     /// # Errors
     ///
     /// As [`Jwk::parse`].
-    pub fn parse_with(json_text: &[u8], policy: &KeyPolicy) -> Result<Jwk, Error> {
+    pub fn parse_with_policy(json_text: &[u8], policy: &KeyPolicy) -> Result<Jwk, Error> {
         let object = parse_object(json_text, &json::Limits::default(), "the JWK")?;
         Jwk::from_object(&object, policy)
     }
@@ -333,7 +333,7 @@ impl JwkSet {
     /// `keys` array of objects, or holds more keys than the policy allows.
     /// Keys that cannot be used are skipped, never an error.
     pub fn parse(json_text: &[u8]) -> Result<JwkSet, Error> {
-        JwkSet::parse_with(json_text, &KeyPolicy::default())
+        JwkSet::parse_with_policy(json_text, &KeyPolicy::default())
     }
 
     /// Parses a JWK Set under `policy`.
@@ -341,7 +341,7 @@ impl JwkSet {
     /// # Errors
     ///
     /// As [`JwkSet::parse`].
-    pub fn parse_with(json_text: &[u8], policy: &KeyPolicy) -> Result<JwkSet, Error> {
+    pub fn parse_with_policy(json_text: &[u8], policy: &KeyPolicy) -> Result<JwkSet, Error> {
         let object = parse_object(json_text, &json::Limits::default(), "the JWK Set")?;
         let Some(Value::Array(entries)) = object.get("keys") else {
             return Err(Error::malformed(
@@ -572,7 +572,7 @@ mod tests {
             strict.resolve(Algorithm::Hs256, None).unwrap_err().kind(),
             ErrorKind::InvalidKey
         );
-        let lax = Jwk::parse_with(
+        let lax = Jwk::parse_with_policy(
             short.as_bytes(),
             &KeyPolicy::new().allowing_short_hmac_secret(),
         )

@@ -128,7 +128,7 @@ pub(crate) const INLINE_PAYLOAD_LEN: usize = 1024;
 
 /// Decodes the header or payload part like [`decode_part`]: into `stack`
 /// when it is long enough, else into `heap`; returns the decoded bytes.
-pub(crate) fn decode_part_with<'b>(
+pub(crate) fn decode_part_buffered<'b>(
     encoded: &[u8],
     what: &'static str,
     stack: &'b mut [u8],
@@ -158,7 +158,7 @@ pub(crate) fn decode_header<'b>(
             "the header part decodes to {decoded_len} bytes, over the limit of {max_len}"
         )));
     }
-    decode_part_with(encoded, "header", stack, heap)
+    decode_part_buffered(encoded, "header", stack, heap)
 }
 
 /// [`decode_part`] into `out`, which holds the decoded part (else the
@@ -195,7 +195,7 @@ pub(crate) fn parse_object(
     limits: &json::Limits,
     what: &str,
 ) -> Result<json::Object, Error> {
-    match json::parse_with(text, limits) {
+    match json::parse_with_limits(text, limits) {
         Ok(json::Value::Object(object)) => Ok(object),
         Ok(other) => Err(Error::malformed(format!(
             "{what} is a JSON {}, not an object",
@@ -282,7 +282,8 @@ mod tests {
                 ),
             }
             let (mut stack, mut heap) = ([0u8; INLINE_PAYLOAD_LEN], Vec::new());
-            let payload = decode_part_with(encoded.as_bytes(), "payload", &mut stack, &mut heap);
+            let payload =
+                decode_part_buffered(encoded.as_bytes(), "payload", &mut stack, &mut heap);
             let from_heap = decode_part(encoded.as_bytes(), "payload");
             assert_eq!(
                 payload.map_err(|e| e.to_string()),

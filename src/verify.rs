@@ -124,7 +124,7 @@ pub fn verify<K: KeyResolver + ?Sized>(
 
     // 9. Only now, the payload: base64url, then a JSON object.
     let (mut payload_stack, mut payload_heap) = ([0u8; token::INLINE_PAYLOAD_LEN], Vec::new());
-    let payload = token::decode_part_with(
+    let payload = token::decode_part_buffered(
         parts.payload,
         "payload",
         &mut payload_stack,

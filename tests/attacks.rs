@@ -742,14 +742,14 @@ fn weak_and_empty_hmac_keys_are_refused() {
     // a set (RFC 7517 §5), so nothing matches; a single JWK is invalid_key.
     let lax = KeyPolicy::new().allowing_short_hmac_secret();
     let empty_set = r#"{"keys":[{"kty":"oct","kid":"e","k":""}]}"#;
-    let set = JwkSet::parse_with(empty_set.as_bytes(), &lax).unwrap();
+    let set = JwkSet::parse_with_policy(empty_set.as_bytes(), &lax).unwrap();
     assert_eq!((set.len(), set.skipped()), (0, 1));
     let t = hs256_token_with(b"", r#"{"alg":"HS256","kid":"e"}"#, VALID);
     assert_eq!(
         verify(&t, &set, &hs256()).unwrap_err().kind(),
         ErrorKind::UnknownKey
     );
-    let single = Jwk::parse_with(br#"{"kty":"oct","k":""}"#, &lax).unwrap_err();
+    let single = Jwk::parse_with_policy(br#"{"kty":"oct","k":""}"#, &lax).unwrap_err();
     assert_eq!(single.kind(), ErrorKind::InvalidKey);
 }
 

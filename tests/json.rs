@@ -27,7 +27,7 @@ fn kind_named(name: &str) -> ErrorKind {
 /// `parse(write(value))` equals `value`, and writing is stable.
 fn assert_round_trip(value: &Value, limits: &Limits) {
     let text = value.to_json();
-    let again = json::parse_with(text.as_bytes(), limits)
+    let again = json::parse_with_limits(text.as_bytes(), limits)
         .unwrap_or_else(|e| panic!("written text {text:?} does not parse: {e}"));
     assert_eq!(&again, value, "round trip through {text:?}");
     assert_eq!(again.to_json(), text);
@@ -203,9 +203,9 @@ fn sixty_four_levels_parse_and_sixty_five_are_too_deep() {
     assert!(json::parse(mixed.as_bytes()).is_ok());
     // Scalars need no level; a limit of 0 still takes them.
     let none = Limits::new().with_max_depth(0);
-    assert!(json::parse_with(b"\"x\"", &none).is_ok());
+    assert!(json::parse_with_limits(b"\"x\"", &none).is_ok());
     assert_eq!(
-        json::parse_with(b"[]", &none).unwrap_err().kind(),
+        json::parse_with_limits(b"[]", &none).unwrap_err().kind(),
         ErrorKind::TooDeep
     );
     assert_eq!(Limits::default().max_depth, json::DEFAULT_MAX_DEPTH);
@@ -233,8 +233,8 @@ fn a_raised_limit_never_recurses_while_parsing() {
         .spawn(|| {
             let mut input = b"{\"a\":".repeat(50_000);
             input.extend(vec![b'['; 50_000]);
-            let err =
-                json::parse_with(&input, &Limits::new().with_max_depth(usize::MAX)).unwrap_err();
+            let err = json::parse_with_limits(&input, &Limits::new().with_max_depth(usize::MAX))
+                .unwrap_err();
             (err.kind(), err.offset())
         })
         .unwrap()
@@ -242,7 +242,7 @@ fn a_raised_limit_never_recurses_while_parsing() {
         .unwrap();
     assert_eq!(outcome, (ErrorKind::UnexpectedEnd, 300_000));
     let deep = nested_arrays(1000);
-    let value = json::parse_with(&deep, &Limits::new().with_max_depth(1000)).unwrap();
+    let value = json::parse_with_limits(&deep, &Limits::new().with_max_depth(1000)).unwrap();
     assert_eq!(value.to_json().as_bytes(), deep.as_slice());
 }
 
@@ -285,7 +285,7 @@ fn large_objects_reject_duplicates_without_quadratic_work() {
         json::parse(text.as_bytes()).unwrap_err().kind(),
         ErrorKind::TooManyMembers
     );
-    let err = json::parse_with(text.as_bytes(), &many).unwrap_err();
+    let err = json::parse_with_limits(text.as_bytes(), &many).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::DuplicateName);
     assert_eq!(
         err.to_string(),
@@ -296,7 +296,7 @@ fn large_objects_reject_duplicates_without_quadratic_work() {
     );
     text.replace_range(text.len() - 11.., "\"m20000\":0}");
     assert_eq!(
-        json::parse_with(text.as_bytes(), &many)
+        json::parse_with_limits(text.as_bytes(), &many)
             .unwrap()
             .as_object()
             .unwrap()

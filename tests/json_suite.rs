@@ -113,7 +113,7 @@ fn assert_round_trips(name: &str, value: &Value) {
 
 fn assert_round_trips_within(name: &str, value: &Value, limits: &Limits) {
     let text = value.to_json();
-    let again = json::parse_with(text.as_bytes(), limits)
+    let again = json::parse_with_limits(text.as_bytes(), limits)
         .unwrap_or_else(|e| panic!("{name}: output {text:?} does not parse: {e}"));
     assert_eq!(&again, value, "{name}: round trip through {text:?}");
 }
@@ -211,11 +211,11 @@ fn check_decision(
             let err = result.expect_err(name);
             assert_eq!(err.kind(), ErrorKind::TooDeep, "{name}: {err}");
             assert_eq!(err.offset(), 64, "{name}: the 65th '[' is at byte 64");
-            let value = json::parse_with(bytes, &Limits::new().with_max_depth(depth))
+            let value = json::parse_with_limits(bytes, &Limits::new().with_max_depth(depth))
                 .unwrap_or_else(|e| panic!("{name} with max_depth {depth}: {e}"));
             assert_round_trips_within(name, &value, &Limits::new().with_max_depth(depth));
-            let too_low =
-                json::parse_with(bytes, &Limits::new().with_max_depth(depth - 1)).expect_err(name);
+            let too_low = json::parse_with_limits(bytes, &Limits::new().with_max_depth(depth - 1))
+                .expect_err(name);
             assert_eq!(too_low.kind(), ErrorKind::TooDeep);
         }
     }

@@ -180,7 +180,7 @@ fn a_value_at_the_safe_depth_drops_clones_and_compares_on_a_default_thread_stack
         .stack_size(2 * 1024 * 1024) // Rust's default for spawned threads
         .spawn(move || {
             let limits = Limits::new().with_max_depth(json::MAX_SAFE_DEPTH);
-            let value = json::parse_with(text.as_bytes(), &limits).unwrap();
+            let value = json::parse_with_limits(text.as_bytes(), &limits).unwrap();
             let copy = value.clone();
             let same = copy == value;
             let printed = format!("{value:?}").len();
@@ -222,15 +222,15 @@ fn json_members_limit_at_the_edge() {
     // Per object, nested ones included; arrays are not objects.
     let nested = format!(r#"{{"a":{}}}"#, object_with_members("", 3));
     let small = Limits::new().with_max_members(3);
-    assert!(json::parse_with(nested.as_bytes(), &small).is_ok());
+    assert!(json::parse_with_limits(nested.as_bytes(), &small).is_ok());
     let nested_over = format!(r#"{{"a":{}}}"#, object_with_members("", 4));
     assert_eq!(
-        json::parse_with(nested_over.as_bytes(), &small)
+        json::parse_with_limits(nested_over.as_bytes(), &small)
             .unwrap_err()
             .kind(),
         json::ErrorKind::TooManyMembers
     );
-    assert!(json::parse_with(b"[1,2,3,4,5]", &small).is_ok());
+    assert!(json::parse_with_limits(b"[1,2,3,4,5]", &small).is_ok());
     // In a token: malformed, in the header and in the claims.
     let h = r#"{"alg":"HS256"}"#;
     let c_at = object_with_members(r#""exp":1700000100"#, 1023);
@@ -260,13 +260,13 @@ fn json_members_limit_at_the_edge() {
 fn json_string_length_limit_at_the_edge() {
     assert_eq!(Limits::new().max_string_len, usize::MAX);
     let limits = Limits::new().with_max_string_len(4);
-    assert!(json::parse_with(br#"{"abcd":"wxyz"}"#, &limits).is_ok());
+    assert!(json::parse_with_limits(br#"{"abcd":"wxyz"}"#, &limits).is_ok());
     for (input, offset) in [
         (&br#"{"abcde":1}"#[..], 1),
         (br#"{"a":"vwxyz"}"#, 5),
         (br#"["vwxyz"]"#, 1),
     ] {
-        let err = json::parse_with(input, &limits).unwrap_err();
+        let err = json::parse_with_limits(input, &limits).unwrap_err();
         assert_eq!(
             (err.kind(), err.offset()),
             (json::ErrorKind::StringTooLong, offset),
@@ -275,9 +275,9 @@ fn json_string_length_limit_at_the_edge() {
         );
     }
     // After unescaping: six bytes of text, four of string.
-    assert!(json::parse_with(br#"["\u0061bcd"]"#, &limits).is_ok());
+    assert!(json::parse_with_limits(br#"["\u0061bcd"]"#, &limits).is_ok());
     assert_eq!(
-        json::parse_with(br#"["\u0061bcde"]"#, &limits)
+        json::parse_with_limits(br#"["\u0061bcde"]"#, &limits)
             .unwrap_err()
             .kind(),
         json::ErrorKind::StringTooLong

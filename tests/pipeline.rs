@@ -298,7 +298,7 @@ fn kind_invalid_key_is_judged_at_key_selection() {
         ErrorKind::Malformed
     );
     // With the opt-in the short key verifies (its own MAC, of course).
-    let lax = JwkSet::parse_with(
+    let lax = JwkSet::parse_with_policy(
         br#"{"keys":[{"kty":"oct","kid":"k","k":"c2hvcnQ"}]}"#,
         &KeyPolicy::new().allowing_short_hmac_secret(),
     )

@@ -63,7 +63,8 @@ fn login(request: &Request, app: &App) -> Response {
 
     // 2. Strict JSON (barejwt::json: RFC 8259, duplicate names refused),
     //    one object deep, with exactly two string members.
-    let Ok(Value::Object(body)) = json::parse_with(&request.body, &Limits::new().with_max_depth(1))
+    let Ok(Value::Object(body)) =
+        json::parse_with_limits(&request.body, &Limits::new().with_max_depth(1))
     else {
         return error(
             http::BAD_REQUEST,

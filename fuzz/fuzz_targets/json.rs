@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
     // A deep limit as well as the default one: the parser must stay
     // iterative whatever the limit.
     let deep = Limits::new().with_max_depth(1024);
-    let _ = json::parse_with(data, &deep);
+    let _ = json::parse_with_limits(data, &deep);
     let Ok(value) = json::parse(data) else {
         return;
     };

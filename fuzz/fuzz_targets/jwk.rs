@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let policy = KeyPolicy::new();
-    if let Ok(set) = JwkSet::parse_with(data, &policy) {
+    if let Ok(set) = JwkSet::parse_with_policy(data, &policy) {
         assert!(set.len() + set.skipped() <= policy.max_keys);
         for alg in [Algorithm::Hs256, Algorithm::Hs512] {
             let _ = set.resolve(alg, None);
@@ -31,5 +31,5 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let small = KeyPolicy::new().allowing_short_hmac_secret();
-    let _ = JwkSet::parse_with(data, &small);
+    let _ = JwkSet::parse_with_policy(data, &small);
 });

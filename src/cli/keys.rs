@@ -116,7 +116,7 @@ impl KeySource {
                 }),
             KeySource::JwkFile(path) => {
                 let text = read_file(command, "--jwk-file", path)?;
-                match Jwk::parse_with(&text, &policy) {
+                match Jwk::parse_with_policy(&text, &policy) {
                     Ok(jwk) => Ok(Loaded::Jwk(Ok(jwk))),
                     // Readable, but the key in it cannot be used: judged at
                     // key selection.
@@ -130,7 +130,7 @@ impl KeySource {
             }
             KeySource::JwksFile(path) => {
                 let text = read_file(command, "--jwks-file", path)?;
-                JwkSet::parse_with(&text, &policy)
+                JwkSet::parse_with_policy(&text, &policy)
                     .map(Loaded::Set)
                     .map_err(|e| {
                         usage(format!(

@@ -11,7 +11,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::error::Error;
-use super::names::LargeObjects;
+use super::names::DuplicateNames;
 use super::number::Number;
 use super::parse::Sink;
 use super::string::Str;
@@ -23,7 +23,7 @@ use super::value::{Object, Value};
 const FIRST_RESERVATION: usize = 16;
 
 /// The tree under construction.
-pub(crate) struct Tree {
+pub(crate) struct TreeBuilder {
     /// Entries of all open containers, outermost first: (name, value) for
     /// object members, (empty name, value) for array elements. A nested open
     /// container has a placeholder entry just below its own entries, which
@@ -42,22 +42,22 @@ pub(crate) struct Tree {
     /// The finished top-level value.
     done: Option<Value>,
     /// Name sets of large open objects, for the duplicate check.
-    large: LargeObjects,
+    large: DuplicateNames,
     /// [`Limits::max_members`](super::Limits::max_members).
     max_members: usize,
 }
 
-impl Tree {
+impl TreeBuilder {
     /// An empty tree for an input of `input_len` bytes.
-    pub(crate) fn for_input(input_len: usize, max_members: usize) -> Tree {
-        Tree {
+    pub(crate) fn for_input(input_len: usize, max_members: usize) -> TreeBuilder {
+        TreeBuilder {
             stack: Vec::with_capacity(FIRST_RESERVATION.min(1 + input_len / 4)),
             depth: 0,
             open: 0,
             enclosing: Vec::new(),
             pending_name: None,
             done: None,
-            large: LargeObjects::default(),
+            large: DuplicateNames::default(),
             max_members,
         }
     }
@@ -109,7 +109,7 @@ impl Tree {
     }
 }
 
-impl<'a> Sink<'a> for Tree {
+impl<'a> Sink<'a> for TreeBuilder {
     fn null(&mut self) {
         self.push(Value::Null);
     }

@@ -52,7 +52,7 @@ mod write;
 pub use error::{Error, ErrorKind};
 pub use number::Number;
 pub use parse::{
-    parse, parse_with, Limits, DEFAULT_MAX_DEPTH, DEFAULT_MAX_MEMBERS, MAX_SAFE_DEPTH,
+    parse, parse_with_limits, Limits, DEFAULT_MAX_DEPTH, DEFAULT_MAX_MEMBERS, MAX_SAFE_DEPTH,
 };
 pub use value::{IntoIter, Object, Value};
 pub use write::{write, write_object, write_str};

@@ -25,11 +25,11 @@ const PAIRWISE_MAX: usize = 16;
 /// members, innermost last, each keyed by where its members start on the
 /// builder's stack.
 #[derive(Default)]
-pub(crate) struct LargeObjects {
+pub(crate) struct DuplicateNames {
     sets: Vec<(usize, BTreeSet<ShortText>)>,
 }
 
-impl LargeObjects {
+impl DuplicateNames {
     /// Whether `name` repeats one of `earlier`, the members read so far of
     /// the object whose members start at `start` on the stack.
     #[inline]
@@ -45,7 +45,7 @@ impl LargeObjects {
         self.repeats_in_large(start, earlier, name)
     }
 
-    /// [`LargeObjects::repeats`] for an object of [`PAIRWISE_MAX`] members
+    /// [`DuplicateNames::repeats`] for an object of [`PAIRWISE_MAX`] members
     /// or more; kept out of line so that the common case stays small.
     #[inline(never)]
     fn repeats_in_large(
@@ -86,7 +86,7 @@ mod tests {
 
     #[test]
     fn small_objects_compare_pairwise() {
-        let mut large = LargeObjects::default();
+        let mut large = DuplicateNames::default();
         let earlier = members(&["a", "b", "exp"]);
         assert!(large.repeats(0, &earlier, &ShortText::new("exp")));
         assert!(!large.repeats(0, &earlier, &ShortText::new("EXP")));
@@ -96,7 +96,7 @@ mod tests {
 
     #[test]
     fn large_objects_use_a_set_per_open_object() {
-        let mut large = LargeObjects::default();
+        let mut large = DuplicateNames::default();
         let outer: Vec<_> = (0..40).map(|i| format!("n{i}")).collect();
         let outer: Vec<&str> = outer.iter().map(|s| s.as_str()).collect();
         let mut outer = members(&outer);

@@ -27,7 +27,7 @@ use super::error::{Error, ErrorKind};
 use super::number;
 use super::string::{self, Str};
 
-/// Limits on what [`parse_with`](super::parse_with) accepts (RFC 8259 §9:
+/// Limits on what [`parse_with_limits`](super::parse_with_limits) accepts (RFC 8259 §9:
 /// "An implementation may set limits on the size of texts that it accepts
 /// [...] on the maximum depth of nesting [...] on the length and character
 /// contents of strings").
@@ -47,11 +47,11 @@ use super::string::{self, Str};
 ///
 /// let deep = [b'['; 100].iter().chain([b']'; 100].iter()).copied().collect::<Vec<u8>>();
 /// assert_eq!(json::parse(&deep).unwrap_err().kind(), ErrorKind::TooDeep);
-/// assert!(json::parse_with(&deep, &Limits::new().with_max_depth(100)).is_ok());
+/// assert!(json::parse_with_limits(&deep, &Limits::new().with_max_depth(100)).is_ok());
 ///
 /// let two = br#"{"a":1,"b":2}"#;
-/// assert!(json::parse_with(two, &Limits::new().with_max_members(2)).is_ok());
-/// let err = json::parse_with(two, &Limits::new().with_max_members(1)).unwrap_err();
+/// assert!(json::parse_with_limits(two, &Limits::new().with_max_members(2)).is_ok());
+/// let err = json::parse_with_limits(two, &Limits::new().with_max_members(1)).unwrap_err();
 /// assert_eq!(err.kind(), ErrorKind::TooManyMembers);
 /// ```
 #[non_exhaustive]
@@ -413,7 +413,7 @@ pub(crate) fn run<'a, S: Sink<'a>>(
 /// `ControlCharacter`, `ByteOrderMark`, `DuplicateName`, `TooDeep` or
 /// `TrailingContent`.
 pub fn parse(input: &[u8]) -> Result<super::Value, Error> {
-    parse_with(input, &Limits::new())
+    parse_with_limits(input, &Limits::new())
 }
 
 /// Parses `input` like [`parse`], within `limits`.
@@ -421,8 +421,8 @@ pub fn parse(input: &[u8]) -> Result<super::Value, Error> {
 /// # Errors
 ///
 /// As [`parse`]; `TooDeep` when nesting exceeds `limits.max_depth`.
-pub fn parse_with(input: &[u8], limits: &Limits) -> Result<super::Value, Error> {
-    let mut tree = super::build::Tree::for_input(input.len(), limits.max_members);
+pub fn parse_with_limits(input: &[u8], limits: &Limits) -> Result<super::Value, Error> {
+    let mut tree = super::build::TreeBuilder::for_input(input.len(), limits.max_members);
     run(input, limits, &mut tree)?;
     Ok(tree.finish())
 }

@@ -116,8 +116,11 @@ pub fn verify<K: KeyResolver + ?Sized>(
     // 6. `crit` (RFC 7515 §4.1.11).
     header.check_crit(&validation.understood_critical)?;
 
-    // 7. Key selection, by `kid` only.
+    // 7. Key selection, by `kid` only. The key handed back must fit `alg`
+    //    by the same rule as step 5: a resolver written elsewhere can never
+    //    make a key verify a token of another algorithm.
     let key = keys.resolve(alg, header.kid())?;
+    key.fits(alg)?;
 
     // 8. The signature over the exact signing input received.
     key.verify_signature(alg, parts.signing_input, parts.signature)?;

@@ -1,37 +1,41 @@
 //! Keys bound to algorithms, and how the verifier finds one (RFC 8725 §3.1:
 //! "each key MUST be used with exactly one algorithm").
 //!
-//! A [`Key`] is made from a secret for one of HS256, HS384, HS512. Its
-//! HMAC state (the hash states after absorbing key⊕ipad and key⊕opad,
-//! RFC 2104 §2) is computed once, when the key is made, so each MAC costs
-//! only the message blocks and one outer compression. The secret must be at
-//! least as long as the hash output (RFC 7518 §3.2: "A key of the same size
-//! as the hash output ... or larger MUST be used"); a shorter one is
-//! accepted only through the plainly named
-//! [`Key::hmac_allowing_short_secret`], and an empty one never.
+//! A [`Key`] is one algorithm and the material for it. Each family's
+//! material has a file of its own beside this one, with the same shape
+//! (made once, checked at the door, used by `verify_signature` and `sign`):
+//! today `hmac.rs`, HMAC secrets for HS256, HS384 and HS512.
+//!
+//! **The one rule** that an algorithm fits a key is [`Key::fits`]. The
+//! verifier applies it at step 5 of [`crate::verify()`] (through
+//! [`KeyResolver::check_algorithm`]) and once more to the key a resolver
+//! hands back at step 7, so a resolver written elsewhere can never make a
+//! key verify a token of another algorithm.
 //!
 //! The verifier asks a [`KeyResolver`] for the key. Implementations here:
 //! one [`Key`], and [`crate::JwkSet`], which picks by `kid`.
 //! A resolver only ever sees the algorithm (already checked against the
 //! allow-list) and the `kid`: never `jwk`, `jku`, `x5u` or `x5c`.
 
+mod hmac;
+
 use crate::alg::Algorithm;
-use crate::crypto::hmac::{HmacSha256, HmacSha384, HmacSha512};
 use crate::error::{Error, ErrorKind};
 use alloc::format;
 use core::fmt;
+pub(crate) use hmac::short_secret;
+use hmac::HmacKey;
 
-/// The precomputed HMAC state for one hash.
+/// The key material of one family.
 #[derive(Clone)]
-enum HmacState {
-    Sha256(HmacSha256),
-    Sha384(HmacSha384),
-    Sha512(HmacSha512),
+enum Material {
+    /// An HMAC secret's precomputed state (`hmac.rs`).
+    Hmac(HmacKey),
 }
 
 /// A key bound to one algorithm. Today: an HMAC secret for HS256, HS384 or
-/// HS512, with its HMAC state precomputed; RSA, EC and OKP keys come later.
-/// `Debug` shows the algorithm, never the secret.
+/// HS512, with its HMAC state precomputed. `Debug` shows the algorithm,
+/// never the secret.
 ///
 /// ```
 /// use barejwt::{Algorithm, Key};
@@ -43,7 +47,7 @@ enum HmacState {
 #[derive(Clone)]
 pub struct Key {
     alg: Algorithm,
-    state: HmacState,
+    material: Material,
 }
 
 impl Key {
@@ -55,11 +59,10 @@ impl Key {
     /// output (32, 48 or 64 bytes; RFC 7518 §3.2), and
     /// [`ErrorKind::AlgorithmNotAllowed`] when `alg` is not HS256/384/512.
     pub fn hmac(alg: Algorithm, secret: &[u8]) -> Result<Key, Error> {
-        let min = hmac_min_len(alg)?;
-        if secret.len() < min {
-            return Err(short_secret(alg, secret.len(), min));
-        }
-        Key::hmac_allowing_short_secret(alg, secret)
+        Ok(Key {
+            alg,
+            material: Material::Hmac(HmacKey::new(alg, secret, false)?),
+        })
     }
 
     /// An HS256 key; see [`Key::hmac`].
@@ -100,19 +103,10 @@ impl Key {
     /// [`ErrorKind::AlgorithmNotAllowed`] when `alg` is not an HMAC
     /// algorithm.
     pub fn hmac_allowing_short_secret(alg: Algorithm, secret: &[u8]) -> Result<Key, Error> {
-        hmac_min_len(alg)?;
-        if secret.is_empty() {
-            return Err(Error::new(
-                ErrorKind::InvalidKey,
-                "the HMAC secret is empty; an empty secret is never a usable key",
-            ));
-        }
-        let state = match alg {
-            Algorithm::Hs384 => HmacState::Sha384(HmacSha384::new(secret)),
-            Algorithm::Hs512 => HmacState::Sha512(HmacSha512::new(secret)),
-            _ => HmacState::Sha256(HmacSha256::new(secret)),
-        };
-        Ok(Key { alg, state })
+        Ok(Key {
+            alg,
+            material: Material::Hmac(HmacKey::new(alg, secret, true)?),
+        })
     }
 
     /// The one algorithm this key is used with.
@@ -120,28 +114,28 @@ impl Key {
         self.alg
     }
 
-    /// The MAC of `message`, written into `out`; returns its length (32, 48
-    /// or 64). `out` of 64 bytes fits every HMAC algorithm.
-    pub(crate) fn mac_into(&self, message: &[u8], out: &mut [u8; 64]) -> usize {
-        fn copy(out: &mut [u8; 64], tag: &[u8]) -> usize {
-            for (o, t) in out.iter_mut().zip(tag) {
-                *o = *t;
-            }
-            tag.len()
-        }
-        match &self.state {
-            HmacState::Sha256(k) => copy(out, &k.mac(message)),
-            HmacState::Sha384(k) => copy(out, &k.mac(message)),
-            HmacState::Sha512(k) => copy(out, &k.mac(message)),
+    /// The rule that `alg` fits this key: it is the key's own algorithm
+    /// (RFC 8725 §3.1). The verifier's only algorithm-against-key check.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::AlgorithmNotAllowed`] naming both algorithms.
+    pub fn fits(&self, alg: Algorithm) -> Result<(), Error> {
+        if alg == self.alg {
+            Ok(())
+        } else {
+            Err(Error::new(
+                ErrorKind::AlgorithmNotAllowed,
+                format!("the token says {alg}, but the key is bound to {}", self.alg),
+            ))
         }
     }
 
-    /// Checks `tag` against the MAC of `message` in constant time.
-    pub(crate) fn verify_tag(&self, message: &[u8], tag: &[u8]) -> bool {
-        match &self.state {
-            HmacState::Sha256(k) => k.verify(message, tag),
-            HmacState::Sha384(k) => k.verify(message, tag),
-            HmacState::Sha512(k) => k.verify(message, tag),
+    /// The MAC of `message`, written into `out`; returns its length (32, 48
+    /// or 64). `out` of 64 bytes fits every HMAC algorithm.
+    pub(crate) fn mac_into(&self, message: &[u8], out: &mut [u8; 64]) -> usize {
+        match &self.material {
+            Material::Hmac(k) => k.mac_into(message, out),
         }
     }
 }
@@ -154,33 +148,11 @@ impl fmt::Debug for Key {
     }
 }
 
-fn hmac_min_len(alg: Algorithm) -> Result<usize, Error> {
-    alg.hmac_output_len().ok_or_else(|| {
-        Error::new(
-            ErrorKind::AlgorithmNotAllowed,
-            format!("{alg} is not an HMAC algorithm; an HMAC key is for HS256, HS384 or HS512"),
-        )
-    })
-}
-
-pub(crate) fn short_secret(alg: Algorithm, len: usize, min: usize) -> Error {
-    let reason = if len == 0 {
-        alloc::string::String::from(
-            "the HMAC secret is empty; an empty secret is never a usable key",
-        )
-    } else {
-        format!(
-            "the HMAC secret is {len} bytes; {alg} needs at least {min} (RFC 7518 §3.2) unless short keys are explicitly allowed"
-        )
-    };
-    Error::new(ErrorKind::InvalidKey, reason)
-}
-
 impl Key {
-    /// Step 7 of verification: the signature over the exact signing input,
-    /// with `alg`, which must be the key's own algorithm (RFC 8725 §3.1;
-    /// CVE-2026-48523 verified with the key's algorithm instead of the
-    /// header's).
+    /// Step 8 of [`crate::verify()`]: the signature over the exact signing
+    /// input. `alg` has passed [`Key::fits`] (CVE-2026-48523 verified with
+    /// the key's algorithm instead of the header's); it is not checked again
+    /// here.
     ///
     /// `signature` is the encoded signature part. Text that is not
     /// canonical base64url is [`ErrorKind::Malformed`]; canonical text of
@@ -193,10 +165,8 @@ impl Key {
         signing_input: &[u8],
         signature: &[u8],
     ) -> Result<(), Error> {
-        if alg != self.algorithm() {
-            return Err(alg_does_not_fit(alg, self.algorithm()));
-        }
-        let expected_len = alg.hmac_output_len().unwrap_or(0);
+        let Material::Hmac(hmac) = &self.material;
+        let expected_len = hmac.tag_len();
         let mut decoded = [0u8; 64];
         let decoded = match crate::base64url::decode_to_slice(signature, &mut decoded) {
             Ok(n) => decoded.get(..n).unwrap_or_default(),
@@ -214,7 +184,7 @@ impl Key {
         if decoded.len() != expected_len {
             return Err(wrong_signature_length(alg, expected_len));
         }
-        if self.verify_tag(signing_input, decoded) {
+        if hmac.verify(signing_input, decoded) {
             Ok(())
         } else {
             Err(Error::new(
@@ -239,20 +209,13 @@ fn wrong_signature_length(alg: Algorithm, expected: usize) -> Error {
     )
 }
 
-pub(crate) fn alg_does_not_fit(alg: Algorithm, key_alg: Algorithm) -> Error {
-    Error::new(
-        ErrorKind::AlgorithmNotAllowed,
-        format!("the token says {alg}, but the key is bound to {key_alg}"),
-    )
-}
-
 /// Where the verifier finds the key for a token.
 ///
 /// The verifier calls [`KeyResolver::check_algorithm`] right after checking
 /// `alg` against the allow-list, and [`KeyResolver::resolve`] after the
 /// `crit` check, as the contract's order of checks says. The key returned
-/// must be bound to `alg`; the verifier checks that again before it computes
-/// any MAC.
+/// must be bound to `alg`; the verifier applies [`Key::fits`] to it before
+/// it computes any MAC.
 ///
 /// Implement it to look keys up elsewhere (a database, a rotating set),
 /// using `kid` only as an exact lookup key (RFC 8725 §3.10: never as a
@@ -274,23 +237,20 @@ pub trait KeyResolver {
     ///
     /// [`ErrorKind::UnknownKey`] when no key matches,
     /// [`ErrorKind::InvalidKey`] when the matching key cannot be used,
-    /// [`ErrorKind::AlgorithmNotAllowed`] when it is bound to another
-    /// algorithm.
+    /// [`ErrorKind::AlgorithmNotAllowed`] when the keys that match do not
+    /// fit `alg`. Whatever key is returned, the verifier applies
+    /// [`Key::fits`] to it.
     fn resolve(&self, alg: Algorithm, kid: Option<&str>) -> Result<&Key, Error>;
 }
 
 impl KeyResolver for Key {
     fn check_algorithm(&self, alg: Algorithm) -> Result<(), Error> {
-        if alg == self.algorithm() {
-            Ok(())
-        } else {
-            Err(alg_does_not_fit(alg, self.algorithm()))
-        }
+        self.fits(alg)
     }
 
-    /// A single key ignores `kid`: it is the key.
-    fn resolve(&self, alg: Algorithm, _kid: Option<&str>) -> Result<&Key, Error> {
-        self.check_algorithm(alg)?;
+    /// A single key ignores `kid`: it is the key (the verifier has checked
+    /// that it fits at step 5, and checks the key returned again).
+    fn resolve(&self, _alg: Algorithm, _kid: Option<&str>) -> Result<&Key, Error> {
         Ok(self)
     }
 }
@@ -352,11 +312,16 @@ mod tests {
     }
 
     #[test]
-    fn a_key_resolves_only_for_its_own_algorithm() {
+    fn a_key_fits_only_its_own_algorithm() {
         let key = Key::hs512(&[3u8; 64]).unwrap();
+        assert!(key.check_algorithm(Algorithm::Hs512).is_ok());
         assert!(key.resolve(Algorithm::Hs512, Some("any")).is_ok());
         assert_eq!(
-            key.resolve(Algorithm::Hs256, None).unwrap_err().kind(),
+            key.check_algorithm(Algorithm::Hs256).unwrap_err().kind(),
+            ErrorKind::AlgorithmNotAllowed
+        );
+        assert_eq!(
+            key.fits(Algorithm::Hs256).unwrap_err().kind(),
             ErrorKind::AlgorithmNotAllowed
         );
     }

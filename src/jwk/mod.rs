@@ -1,6 +1,11 @@
 //! JSON Web Keys (RFC 7517) and JWK Sets (§5), parsed with this crate's
 //! strict JSON.
 //!
+//! Files: this one reads one JWK's common members (`kty`, `kid`, `alg`,
+//! `use`, `key_ops`); each key type's members have a file of their own
+//! (`oct.rs` today: RFC 7518 §6.4); `set.rs` is the set and the choice of
+//! a key by `kid`.
+//!
 //! Supported today: `kty: "oct"` (RFC 7518 §6.4), an HMAC secret in `k`,
 //! which must be canonical base64url. `alg` (§4.4), `use` (§4.2) and
 //! `key_ops` (§4.3) are honoured when present: a JWK with `alg: "HS512"`
@@ -18,15 +23,20 @@
 //! the set holds exactly one usable key; with several, guessing would let
 //! the token choose its key, so it is [`ErrorKind::UnknownKey`].
 
+mod oct;
+mod set;
+
 use crate::alg::Algorithm;
-use crate::base64url;
 use crate::error::{quote, Error, ErrorKind};
 use crate::json::{self, Object, Value};
-use crate::keys::{short_secret, Key, KeyResolver};
+use crate::keys::{Key, KeyResolver};
 use crate::token::parse_object;
 use alloc::format;
-use alloc::string::{String, ToString};
+use alloc::string::String;
 use alloc::vec::Vec;
+pub use oct::oct_jwk_json;
+use oct::{oct_keys, OctKeys};
+pub use set::JwkSet;
 
 /// The default maximum number of keys in a JWK Set (more is
 /// [`ErrorKind::Malformed`]): far more than any real set, small enough that
@@ -66,16 +76,6 @@ impl KeyPolicy {
         self.allow_short_hmac_secret = true;
         self
     }
-}
-
-/// The HMAC algorithms, in the order of [`OctKeys::keys`].
-const HMAC_ALGS: [Algorithm; 3] = [Algorithm::Hs256, Algorithm::Hs384, Algorithm::Hs512];
-
-/// The keys made from one `oct` JWK: one per HMAC algorithm it may serve
-/// (only its `alg` when it names one), each made once.
-#[derive(Debug, Clone)]
-struct OctKeys {
-    keys: [Option<Result<Key, Error>>; 3],
 }
 
 #[derive(Debug, Clone)]
@@ -238,11 +238,7 @@ impl Jwk {
             ));
         }
         let slot = match &self.material {
-            Material::Oct(oct) => HMAC_ALGS
-                .iter()
-                .zip(&oct.keys)
-                .find(|(a, _)| **a == alg)
-                .and_then(|(_, k)| k.as_ref()),
+            Material::Oct(oct) => oct.key_for(alg),
             Material::Unsupported => None,
         };
         match slot {
@@ -256,11 +252,14 @@ impl Jwk {
     }
 }
 
-fn invalid(reason: impl Into<alloc::borrow::Cow<'static, str>>) -> Error {
+pub(super) fn invalid(reason: impl Into<alloc::borrow::Cow<'static, str>>) -> Error {
     Error::new(ErrorKind::InvalidKey, reason)
 }
 
-fn optional_string(object: &Object, name: &'static str) -> Result<Option<String>, Error> {
+pub(super) fn optional_string(
+    object: &Object,
+    name: &'static str,
+) -> Result<Option<String>, Error> {
     match object.get(name) {
         None => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
@@ -269,29 +268,6 @@ fn optional_string(object: &Object, name: &'static str) -> Result<Option<String>
             other.type_name()
         ))),
     }
-}
-
-/// RFC 7518 §6.4.1: `k` is the secret, base64url. One key per HMAC
-/// algorithm the JWK may serve.
-fn oct_keys(object: &Object, alg: Option<&str>, policy: &KeyPolicy) -> Result<OctKeys, Error> {
-    let k = optional_string(object, "k")?
-        .ok_or_else(|| invalid("JWK of type \"oct\" has no \"k\" (RFC 7518 §6.4.1)"))?;
-    let secret = base64url::decode(k.as_bytes())
-        .map_err(|e| invalid(format!("JWK \"k\" is not canonical base64url: {e}")))?;
-    if secret.is_empty() {
-        return Err(short_secret(Algorithm::Hs256, 0, 32));
-    }
-    let keys = HMAC_ALGS.map(|a| {
-        let wanted = alg.map_or(true, |bound| bound == a.as_str());
-        wanted.then(|| {
-            if policy.allow_short_hmac_secret {
-                Key::hmac_allowing_short_secret(a, &secret)
-            } else {
-                Key::hmac(a, &secret)
-            }
-        })
-    });
-    Ok(OctKeys { keys })
 }
 
 impl KeyResolver for Jwk {
@@ -303,184 +279,6 @@ impl KeyResolver for Jwk {
     fn resolve(&self, alg: Algorithm, _kid: Option<&str>) -> Result<&Key, Error> {
         self.key_for(alg)
     }
-}
-
-/// A JWK Set (RFC 7517 §5): the keys of a `{"keys":[...]}` document that
-/// this crate can use.
-///
-/// ```
-/// use barejwt::{Algorithm, JwkSet, KeyResolver};
-/// let set = JwkSet::parse(br#"{"keys":[
-///     {"kty":"oct","kid":"2026-01","alg":"HS256","k":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"},
-///     {"kty":"RSA","kid":"rsa-1","n":"...","e":"AQAB"}]}"#).unwrap();
-/// assert_eq!(set.len(), 1);        // the RSA key is skipped (not supported yet)
-/// assert_eq!(set.skipped(), 1);
-/// assert!(set.resolve(Algorithm::Hs256, Some("2026-01")).is_ok());
-/// assert!(set.resolve(Algorithm::Hs256, Some("2026-02")).is_err());
-/// ```
-#[derive(Debug, Clone, Default)]
-pub struct JwkSet {
-    keys: Vec<Jwk>,
-    skipped: usize,
-}
-
-impl JwkSet {
-    /// Parses a JWK Set with the default [`KeyPolicy`].
-    ///
-    /// # Errors
-    ///
-    /// [`ErrorKind::Malformed`] when the text is not a JSON object with a
-    /// `keys` array of objects, or holds more keys than the policy allows.
-    /// Keys that cannot be used are skipped, never an error.
-    pub fn parse(json_text: &[u8]) -> Result<JwkSet, Error> {
-        JwkSet::parse_with_policy(json_text, &KeyPolicy::default())
-    }
-
-    /// Parses a JWK Set under `policy`.
-    ///
-    /// # Errors
-    ///
-    /// As [`JwkSet::parse`].
-    pub fn parse_with_policy(json_text: &[u8], policy: &KeyPolicy) -> Result<JwkSet, Error> {
-        let object = parse_object(json_text, &json::Limits::default(), "the JWK Set")?;
-        let Some(Value::Array(entries)) = object.get("keys") else {
-            return Err(Error::malformed(
-                "JWK Set has no \"keys\" array (RFC 7517 §5.1)",
-            ));
-        };
-        if entries.len() > policy.max_keys {
-            return Err(Error::malformed(format!(
-                "JWK Set holds {} keys, over the limit of {}",
-                entries.len(),
-                policy.max_keys
-            )));
-        }
-        let mut set = JwkSet::default();
-        for entry in entries {
-            let Value::Object(entry) = entry else {
-                return Err(Error::malformed(
-                    "JWK Set \"keys\" holds a value that is not an object",
-                ));
-            };
-            match Jwk::from_object(entry, policy) {
-                Ok(jwk) if jwk.is_supported() && jwk.is_for_signatures() => set.keys.push(jwk),
-                _ => set.skipped += 1,
-            }
-        }
-        Ok(set)
-    }
-
-    /// A set of the given keys, keeping only those this crate can use for
-    /// signatures.
-    pub fn from_keys(keys: impl IntoIterator<Item = Jwk>) -> JwkSet {
-        let mut set = JwkSet::default();
-        for jwk in keys {
-            if jwk.is_supported() && jwk.is_for_signatures() {
-                set.keys.push(jwk);
-            } else {
-                set.skipped += 1;
-            }
-        }
-        set
-    }
-
-    /// How many usable keys the set holds.
-    pub fn len(&self) -> usize {
-        self.keys.len()
-    }
-
-    /// Whether the set holds no usable key.
-    pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
-    }
-
-    /// How many entries were skipped (unsupported type, malformed, not for
-    /// signatures).
-    pub fn skipped(&self) -> usize {
-        self.skipped
-    }
-
-    /// The usable keys, in document order.
-    pub fn keys(&self) -> &[Jwk] {
-        &self.keys
-    }
-}
-
-impl KeyResolver for JwkSet {
-    /// Which key is meant is known only from `kid`, at key selection; here
-    /// only the algorithm's family is checked.
-    fn check_algorithm(&self, alg: Algorithm) -> Result<(), Error> {
-        if alg.is_supported() {
-            Ok(())
-        } else {
-            Err(Error::new(
-                ErrorKind::AlgorithmNotAllowed,
-                format!("{alg} is not supported yet"),
-            ))
-        }
-    }
-
-    fn resolve(&self, alg: Algorithm, kid: Option<&str>) -> Result<&Key, Error> {
-        let Some(kid) = kid else {
-            return match self.keys.as_slice() {
-                [only] => only.key_for(alg),
-                [] => Err(Error::new(ErrorKind::UnknownKey, "the key set holds no usable key")),
-                _ => Err(Error::new(
-                    ErrorKind::UnknownKey,
-                    format!(
-                        "the token has no \"kid\" and the key set holds {} keys; which one is meant is unknown",
-                        self.keys.len()
-                    ),
-                )),
-            };
-        };
-        let mut matches = self.keys.iter().filter(|k| k.kid() == Some(kid));
-        let (Some(first), second) = (matches.next(), matches.next()) else {
-            return Err(Error::new(
-                ErrorKind::UnknownKey,
-                format!("no key in the set has kid {}", quote(kid)),
-            ));
-        };
-        let Some(second) = second else {
-            return first.key_for(alg);
-        };
-        // Several keys share this kid (RFC 7517 §4.5 allows it across key
-        // types): take the one that fits the algorithm, if exactly one does.
-        let mut fitting = [first, second]
-            .into_iter()
-            .chain(matches)
-            .filter(|k| k.fits(alg).is_ok());
-        match (fitting.next(), fitting.next()) {
-            (Some(only), None) => only.key_for(alg),
-            (None, _) => first.key_for(alg),
-            (Some(_), Some(_)) => Err(Error::new(
-                ErrorKind::UnknownKey,
-                format!(
-                    "several keys in the set have kid {} and fit {alg}",
-                    quote(kid)
-                ),
-            )),
-        }
-    }
-}
-
-impl From<Vec<Jwk>> for JwkSet {
-    fn from(keys: Vec<Jwk>) -> JwkSet {
-        JwkSet::from_keys(keys)
-    }
-}
-
-/// Writes an `oct` JWK for `secret` (used by `keygen`-style tools and
-/// tests): `{"kty":"oct","alg":...,"k":...}` plus `kid` when given.
-pub fn oct_jwk_json(alg: Algorithm, secret: &[u8], kid: Option<&str>) -> String {
-    let mut object = Object::new();
-    object.insert("kty", Value::String("oct".to_string()));
-    if let Some(kid) = kid {
-        object.insert("kid", Value::String(kid.to_string()));
-    }
-    object.insert("alg", Value::String(alg.as_str().to_string()));
-    object.insert("k", Value::String(base64url::encode(secret)));
-    Value::Object(object).to_json()
 }
 
 #[cfg(test)]
@@ -578,70 +376,5 @@ mod tests {
         )
         .unwrap();
         assert!(lax.resolve(Algorithm::Hs256, None).is_ok());
-    }
-
-    #[test]
-    fn set_selection_by_kid() {
-        let set = JwkSet::parse(
-            format!(
-                r#"{{"keys":[{{"kty":"oct","kid":"a","k":"{K32}"}},{{"kty":"oct","kid":"b","alg":"HS256","k":"{K32}"}},{{"kty":"EC","kid":"c"}},{{"kty":"oct","kid":"d","k":"!!"}}]}}"#
-            )
-            .as_bytes(),
-        )
-        .unwrap();
-        assert_eq!((set.len(), set.skipped()), (2, 2));
-        assert!(set.resolve(Algorithm::Hs256, Some("a")).is_ok());
-        assert!(set.resolve(Algorithm::Hs256, Some("b")).is_ok());
-        for kid in ["c", "d", "A", "", "../../dev/null"] {
-            assert_eq!(
-                set.resolve(Algorithm::Hs256, Some(kid)).unwrap_err().kind(),
-                ErrorKind::UnknownKey
-            );
-        }
-        assert_eq!(
-            set.resolve(Algorithm::Hs256, None).unwrap_err().kind(),
-            ErrorKind::UnknownKey
-        );
-    }
-
-    #[test]
-    fn a_token_without_kid_uses_a_lone_key() {
-        let set = JwkSet::parse(
-            format!(r#"{{"keys":[{{"kty":"oct","k":"{K32}"}},{{"kty":"RSA"}}]}}"#).as_bytes(),
-        )
-        .unwrap();
-        assert!(set.resolve(Algorithm::Hs256, None).is_ok());
-        let empty = JwkSet::parse(br#"{"keys":[]}"#).unwrap();
-        assert_eq!(
-            empty.resolve(Algorithm::Hs256, None).unwrap_err().kind(),
-            ErrorKind::UnknownKey
-        );
-    }
-
-    #[test]
-    fn set_documents_must_have_a_keys_array_within_the_limit() {
-        for bad in [r#"{}"#, r#"{"keys":{}}"#, r#"[]"#, r#"{"keys":[1]}"#] {
-            assert_eq!(
-                JwkSet::parse(bad.as_bytes()).unwrap_err().kind(),
-                ErrorKind::Malformed,
-                "{bad}"
-            );
-        }
-        let many = format!(
-            r#"{{"keys":[{}]}}"#,
-            alloc::vec!["{}"; DEFAULT_MAX_KEYS + 1].join(",")
-        );
-        assert_eq!(
-            JwkSet::parse(many.as_bytes()).unwrap_err().kind(),
-            ErrorKind::Malformed
-        );
-    }
-
-    #[test]
-    fn oct_jwk_json_parses_back() {
-        let text = oct_jwk_json(Algorithm::Hs384, &[9u8; 48], Some("k1"));
-        let jwk = Jwk::parse(text.as_bytes()).unwrap();
-        assert_eq!((jwk.kid(), jwk.alg()), (Some("k1"), Some("HS384")));
-        assert!(jwk.resolve(Algorithm::Hs384, None).is_ok());
     }
 }

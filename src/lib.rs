@@ -95,6 +95,7 @@ pub mod error;
 pub mod header;
 pub mod jwk;
 pub mod keys;
+pub mod numeric_date;
 pub mod sign;
 mod token;
 pub mod validate;

@@ -97,5 +97,5 @@ fn object_part(encoded: &[u8], what: &'static str) -> Result<Object, Error> {
     } else {
         "the claims set"
     };
-    token::parse_object(&decoded, &json::Limits::default(), name)
+    json::parse_object(&decoded, &json::Limits::default(), name)
 }

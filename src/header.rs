@@ -42,7 +42,7 @@ impl Header {
     /// `limits`, when `alg` is absent or not a string, or when `typ`, `cty`
     /// or `kid` is present and not a string.
     pub fn parse(decoded: &[u8], limits: &json::Limits) -> Result<Header, Error> {
-        Header::from_object(crate::token::parse_object(decoded, limits, "the header")?)
+        Header::from_object(crate::json::parse_object(decoded, limits, "the header")?)
     }
 
     /// Checks the registered members' types and wraps the object.

@@ -13,7 +13,6 @@
 
 use crate::base64url;
 use crate::error::{Error, ErrorKind};
-use crate::json;
 use alloc::format;
 use alloc::vec::Vec;
 
@@ -184,27 +183,6 @@ pub(crate) fn decode_part(encoded: &[u8], what: &'static str) -> Result<Vec<u8>,
 fn part_error(what: &'static str, e: base64url::DecodeError) -> Error {
     Error::malformed(format!("the {what} part is not canonical base64url: {e}"))
         .with_offset(e.offset())
-}
-
-/// Parses decoded JSON text that must be an object: a JOSE header, a
-/// claims set (RFC 7519 §7.2 step 10), a JWK or a JWK Set. `what` names it
-/// in the message (`"the header"`, ...). Any failure is
-/// [`ErrorKind::Malformed`], with the JSON error's offset.
-pub(crate) fn parse_object(
-    text: &[u8],
-    limits: &json::Limits,
-    what: &str,
-) -> Result<json::Object, Error> {
-    match json::parse_with_limits(text, limits) {
-        Ok(json::Value::Object(object)) => Ok(object),
-        Ok(other) => Err(Error::malformed(format!(
-            "{what} is a JSON {}, not an object",
-            other.type_name()
-        ))),
-        Err(e) => {
-            Err(Error::malformed(format!("{what} is not valid JSON: {e}")).with_offset(e.offset()))
-        }
-    }
 }
 
 #[cfg(test)]

@@ -133,7 +133,7 @@ pub fn verify<K: KeyResolver + ?Sized>(
         &mut payload_stack,
         &mut payload_heap,
     )?;
-    let object = token::parse_object(payload, &validation.json_limits, "the claims set")?;
+    let object = crate::json::parse_object(payload, &validation.json_limits, "the claims set")?;
 
     // 10. The registered claims' types.
     let claims = Claims::from_object(object)?;

@@ -28,7 +28,8 @@
 //! `string.rs` (§7 strings and escapes), `number.rs` (§6 numbers and
 //! [`Number`]), `names.rs` (unique names), `build.rs` (the [`Value`] tree),
 //! `value.rs` ([`Value`], [`Object`]), `write.rs` (compact output),
-//! `error.rs` ([`Error`]), `text.rs` (inline short text).
+//! `error.rs` ([`Error`]), `text.rs` (inline short text), `object.rs`
+//! (a text that must be an object, for the JWT layer).
 //!
 //! ```
 //! use barejwt::json::{self, Value};
@@ -43,6 +44,7 @@ mod build;
 mod error;
 mod names;
 mod number;
+mod object;
 mod parse;
 mod string;
 mod text;
@@ -51,6 +53,7 @@ mod write;
 
 pub use error::{Error, ErrorKind};
 pub use number::Number;
+pub(crate) use object::parse_object;
 pub use parse::{
     parse, parse_with_limits, Limits, DEFAULT_MAX_DEPTH, DEFAULT_MAX_MEMBERS, MAX_SAFE_DEPTH,
 };

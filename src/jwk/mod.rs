@@ -28,9 +28,9 @@ mod set;
 
 use crate::alg::Algorithm;
 use crate::error::{quote, Error, ErrorKind};
+use crate::json::parse_object;
 use crate::json::{self, Object, Value};
 use crate::keys::{Key, KeyResolver};
-use crate::token::parse_object;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;

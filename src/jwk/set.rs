@@ -3,9 +3,9 @@
 use super::{Jwk, KeyPolicy};
 use crate::alg::Algorithm;
 use crate::error::{quote, Error, ErrorKind};
+use crate::json::parse_object;
 use crate::json::{self, Value};
 use crate::keys::{Key, KeyResolver};
-use crate::token::parse_object;
 use alloc::format;
 use alloc::vec::Vec;
 

@@ -2,7 +2,7 @@
 //! failed, and a short human reason.
 //!
 //! The kinds are exactly the KINDs of the command line contract
-//! (`spec/cli.md`), so that a script reading `barejwt: KIND: reason` and a
+//! (`docs/cli.md`), so that a script reading `barejwt: KIND: reason` and a
 //! program matching on [`Error::kind`] see the same names. Reasons never show
 //! key or MAC bytes, nor where a MAC differed; the claims of a token whose
 //! signature failed are never reported on.
@@ -112,13 +112,32 @@ impl fmt::Display for ErrorKind {
 
 /// Why a token, a key or a claims object was refused.
 ///
-/// `Display` prints `kind: reason`, e.g.
-/// `expired: exp 1300819380 is not after now 1700000000 (leeway 0 s)`.
+/// `Display` prints `kind: reason`:
+///
+/// ```
+/// use barejwt::json::{Number, Object, Value};
+/// use barejwt::{sign, verify, Algorithm, ErrorKind, Key, Validation};
+///
+/// let key = Key::hs256(&[7u8; 32])?;
+/// let mut claims = Object::new();
+/// claims.insert("exp", Value::Number(Number::from_u64(1_300_819_380)));
+/// let token = sign(&key, &claims)?;
+/// let err = verify(&token, &key, &Validation::new(&[Algorithm::Hs256]).now(1_700_000_000))
+///     .unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Expired);
+/// assert_eq!(err.claim(), Some("exp"));
+/// assert_eq!(
+///     err.to_string(),
+///     "expired: the token expired at exp 1300819380 (now 1700000000, leeway 0 s)"
+/// );
+/// # Ok::<(), barejwt::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     kind: ErrorKind,
     reason: Cow<'static, str>,
     claim: Option<Cow<'static, str>>,
+    parameter: Option<Cow<'static, str>>,
     offset: Option<usize>,
 }
 
@@ -129,13 +148,21 @@ impl Error {
             kind,
             reason: reason.into(),
             claim: None,
+            parameter: None,
             offset: None,
         }
     }
 
-    /// The same error, naming the claim (or header parameter) it is about.
+    /// The same error, naming the claim it is about.
     pub fn with_claim(mut self, claim: impl Into<Cow<'static, str>>) -> Self {
         self.claim = Some(claim.into());
+        self
+    }
+
+    /// The same error, naming the header parameter it is about (`alg`,
+    /// `crit`, `typ`, ...).
+    pub fn with_parameter(mut self, parameter: impl Into<Cow<'static, str>>) -> Self {
+        self.parameter = Some(parameter.into());
         self
     }
 
@@ -155,9 +182,14 @@ impl Error {
         &self.reason
     }
 
-    /// The claim or header parameter the error is about, when there is one.
+    /// The claim the error is about, when there is one.
     pub fn claim(&self) -> Option<&str> {
         self.claim.as_deref()
+    }
+
+    /// The header parameter the error is about, when there is one.
+    pub fn parameter(&self) -> Option<&str> {
+        self.parameter.as_deref()
     }
 
     /// The byte offset in the decoded part (or the token) where malformed

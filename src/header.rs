@@ -74,9 +74,9 @@ impl Header {
                     "header parameter \"alg\" is a {}, not a string",
                     other.type_name()
                 ))
-                .with_claim("alg"))
+                .with_parameter("alg"))
             }
-            None => return Err(Error::malformed("header has no \"alg\"").with_claim("alg")),
+            None => return Err(Error::malformed("header has no \"alg\"").with_parameter("alg")),
         }
         for (name, value) in [("typ", typ), ("cty", cty), ("kid", kid)] {
             if let Some(v) = value {
@@ -85,7 +85,7 @@ impl Header {
                         "header parameter \"{name}\" is a {}, not a string",
                         v.type_name()
                     ))
-                    .with_claim(name));
+                    .with_parameter(name));
                 }
             }
         }
@@ -141,7 +141,7 @@ impl Header {
             return Ok(());
         };
         let fail = |reason: String| {
-            Err(Error::new(ErrorKind::UnsupportedCriticalHeader, reason).with_claim("crit"))
+            Err(Error::new(ErrorKind::UnsupportedCriticalHeader, reason).with_parameter("crit"))
         };
         let Some(names) = crit.as_array() else {
             return fail(format!("\"crit\" is a {}, not an array", crit.type_name()));
@@ -234,7 +234,7 @@ mod tests {
             let bad = format!(r#"{{"alg":"HS256","{name}":7}}"#);
             let err = header(&bad).unwrap_err();
             assert_eq!(err.kind(), ErrorKind::Malformed);
-            assert_eq!(err.claim(), Some(name));
+            assert_eq!(err.parameter(), Some(name));
         }
         let h = header(r#"{"alg":"HS256","typ":"JWT","cty":"x","kid":"k1"}"#).unwrap();
         assert_eq!(

@@ -109,7 +109,7 @@ impl HeaderFields {
             return Err(Error::malformed(
                 "header fields may not set \"alg\": it comes from the key",
             )
-            .with_claim("alg"));
+            .with_parameter("alg"));
         }
         for name in ["typ", "cty", "kid"] {
             if let Some(v) = self.fields.get(name) {
@@ -119,7 +119,7 @@ impl HeaderFields {
                         quote(name),
                         v.type_name()
                     ))
-                    .with_claim(name));
+                    .with_parameter(name));
                 }
             }
         }

@@ -53,7 +53,7 @@ impl UnverifiedToken {
 ///
 /// # Errors
 ///
-/// [`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge) over 65,536 bytes;
+/// [`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge) over [`DEFAULT_MAX_TOKEN_LEN`];
 /// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for anything
 /// structurally wrong.
 pub fn decode_unverified(token: impl AsRef<[u8]>) -> Result<UnverifiedToken, Error> {

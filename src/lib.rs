@@ -34,33 +34,24 @@
 //! # The path of one token
 //!
 //! Verification ([`verify()`]) takes the token through one file per step, in
-//! the order the command line contract fixes:
+//! the order the command line contract fixes; the table of steps, with the
+//! file and function of each, is at the top of [`verify`](mod@verify)
+//! (`src/verify.rs`), and nowhere else. [`sign()`] is the reverse path.
+//! [`dangerous`] reads a token without verifying it, and says so in its
+//! name.
 //!
-//! ```text
-//!  1 token.rs      size limit; exactly three parts; keep the exact signing input
-//!  2 base64url.rs  strict RFC 4648 §5 decode of the header
-//!  3 json/         strict RFC 8259 parse (depth limit, duplicate names rejected)
-//!  4 header.rs     JOSE header, RFC 7515 §4.1 (alg, typ, cty, kid, crit)
-//!  5 validate.rs   alg against the allowed list; keys.rs: and against the key
-//!  6 header.rs     crit: every listed name understood, else reject
-//!  7 keys.rs       key selection by kid (jwk.rs for JWK Sets)
-//!  8 hmac.rs       RFC 2104 over sha2/ (FIPS 180-4); constant-time compare
-//!  9 token.rs      the payload, decoded only once the signature holds
-//! 10 claims.rs     RFC 7519 §4.1 claims, typed: absent / wrong type / present
-//! 11 validate.rs   exp, nbf, iat, iss, sub, aud, typ against the options
-//! ```
-//!
-//! [`sign()`] is the reverse path. [`dangerous`] reads a token without
-//! verifying it, and says so in its name.
+//! The crate has two halves: [`crypto`] is pure cryptography (SHA-2, HMAC,
+//! constant-time helpers, the random source) that knows nothing of JOSE;
+//! the modules at the root are the JOSE layer that uses it. CPU-specific
+//! code (the only `unsafe`) lives in one fenced folder, `src/cpu/`.
 //!
 //! # Defaults
 //!
-//! See [`validate`] for every default and its reason: an
-//! explicit algorithm allow-list; `none` never verifies; `exp` required;
-//! leeway 0; `aud` checked both ways; HMAC secrets shorter than the hash
-//! refused; `crit` honoured; strict base64url and JSON (duplicate names
-//! refused); 64 KiB token limit; JSON nesting limit 64; `jwk`, `jku`,
-//! `x5u`, `x5c` never used.
+//! Every default, with its reason, is in the table of [`validate`]; each
+//! is stated once, on the item that sets it. In short: the caller lists the
+//! algorithms, `none` never verifies, `exp` is required, `aud` is checked
+//! both ways, short HMAC secrets are refused, `crit` is honoured, base64url
+//! and JSON are strict, and `jwk`, `jku`, `x5u`, `x5c` are never used.
 #![no_std]
 #![deny(unsafe_code)]
 #![warn(missing_docs)]

@@ -1,5 +1,5 @@
 //! `barejwt`, the command line tool: `encode`, `decode`, `verify`,
-//! `keygen` (the contract in `spec/cli.md`), and `demo`.
+//! `keygen` (the reference in `docs/cli.md`), and `demo`.
 //!
 //! A thin shell over the library: this file reads arguments, hands them to
 //! [`barejwt::verify`], [`barejwt::sign_with_header`] and

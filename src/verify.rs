@@ -1,18 +1,22 @@
 //! Verification, as one top-down function a reader can tick off against
-//! the command line contract's "Order of checks".
+//! the command line contract's "Order of checks" (`docs/cli.md`).
+//!
+//! This is the crate's one table of the steps; the README and the crate
+//! docs point here.
 //!
 //! ```text
-//!  1 token.rs       size limit; exactly three parts
-//!  2 token.rs       strict base64url of the header
-//!  3 header.rs      header JSON: an object, `alg` a string, typ/cty/kid strings
-//!  4 validate.rs    `alg` against the allow-list (never `none`) ...
-//!  5 keys.rs        ... and against the key
-//!  6 header.rs      `crit`: every listed name understood
-//!  7 keys.rs        key selection (`kid`)
-//!  8 keys.rs        signature over the exact bytes received, constant time
-//!  9 token.rs       payload: base64url, then JSON (only now: it is signed)
-//! 10 claims.rs      registered claims' types
-//! 11 validate.rs    exp, nbf, iat, iss, sub, aud, typ against the options
+//!  #  file                    function                          the check
+//!  1  token.rs                token::split                      size limit; exactly three parts; keep the signing input
+//!  2  token.rs, base64url.rs  token::decode_header              header size; strict base64url (RFC 4648 §5)
+//!  3  header.rs, json/        Header::parse                     a JSON object; alg a string; typ, cty, kid strings
+//!  4  validate/mod.rs         Validation::check_alg             alg in the allow-list; never none
+//!  5  keys/mod.rs             KeyResolver::check_algorithm      ... and fits the key (Key::fits)
+//!  6  header.rs               Header::check_crit                crit: every listed name understood
+//!  7  keys/, jwk/set.rs       KeyResolver::resolve, Key::fits   the key, chosen by kid only; it fits alg
+//!  8  keys/hmac.rs, crypto/   Key::verify_signature             the signature over the exact bytes received
+//!  9  token.rs, json/         decode_part_buffered, parse_object  only now the payload: base64url, a JSON object
+//! 10  claims.rs               Claims::from_object               the registered claims' types
+//! 11  validate/claims.rs      Validation::check_claims          exp, nbf, iat, iss, sub, aud, typ, in order
 //! ```
 //!
 //! The first failure is the one reported, so the claims of a token whose

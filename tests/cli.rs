@@ -1,4 +1,4 @@
-//! The `barejwt` binary against its contract (`spec/cli.md`): each test
+//! The `barejwt` binary against its contract (`docs/cli.md`, written from the project's CLI contract): each test
 //! runs the built binary and asserts the exact exit code, the exact
 //! standard output, and the KIND at the start of standard error.
 //!

@@ -32,7 +32,8 @@ error; 2 usage error (bad flags, unreadable key, bad JSON on the command
 line).
 
 Run `barejwt COMMAND --help` for a command's options, `barejwt demo` to see
-a token issued, verified and refused.
+a token issued, verified and refused. The full reference (every flag, error
+kind, order of checks) is docs/cli.md in the source repository.
 ";
 
 /// `barejwt encode --help`.

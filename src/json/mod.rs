@@ -15,8 +15,8 @@
 //! | raw U+0000..U+001F in a string (§7) | [`ErrorKind::ControlCharacter`] |
 //! | a lone or reversed surrogate escape, `"\ud800"` (§8.2) | [`ErrorKind::LoneSurrogate`] |
 //! | repeated member names, compared after unescaping (§4; RFC 7519 §4) | [`ErrorKind::DuplicateName`] |
-//! | more than 64 nested arrays/objects (§9) | [`ErrorKind::TooDeep`] ([`Limits`]) |
-//! | more than 1,024 members in one object; strings over a set length (§9) | [`ErrorKind::TooManyMembers`], [`ErrorKind::StringTooLong`] ([`Limits`]) |
+//! | nesting deeper than [`DEFAULT_MAX_DEPTH`] arrays/objects (§9) | [`ErrorKind::TooDeep`] ([`Limits`]) |
+//! | more than [`DEFAULT_MAX_MEMBERS`] members in one object; strings over a set length (§9) | [`ErrorKind::TooManyMembers`], [`ErrorKind::StringTooLong`] ([`Limits`]) |
 //! | huge or very precise numbers (§6) | accepted, kept as text; [`Number::as_i64`] etc. say `None` when inexact |
 //!
 //! Any JSON value is accepted at the top level; the JWT layer insists on

@@ -38,9 +38,9 @@ use super::string::{self, Str};
 ///
 /// | limit | default | error | why this default |
 /// | --- | --- | --- | --- |
-/// | [`max_depth`](Limits::max_depth) | 64 | [`ErrorKind::TooDeep`] | the command line contract; real headers and claims nest 2 or 3 levels |
-/// | [`max_members`](Limits::max_members) | 1,024 | [`ErrorKind::TooManyMembers`] | real claim sets hold tens of members; bounds the duplicate-name check per object |
-/// | [`max_string_len`](Limits::max_string_len) | no limit of its own | [`ErrorKind::StringTooLong`] | a string is never longer than the input, which the caller bounds (a token: 65,536 bytes) |
+/// | [`max_depth`](Limits::max_depth) | [`DEFAULT_MAX_DEPTH`] (64) | [`ErrorKind::TooDeep`] | the command line contract; real headers and claims nest 2 or 3 levels |
+/// | [`max_members`](Limits::max_members) | [`DEFAULT_MAX_MEMBERS`] (1,024) | [`ErrorKind::TooManyMembers`] | real claim sets hold tens of members; bounds the duplicate-name check per object |
+/// | [`max_string_len`](Limits::max_string_len) | no limit of its own | [`ErrorKind::StringTooLong`] | a string is never longer than the input, which the caller bounds (a token: `DEFAULT_MAX_TOKEN_LEN`) |
 ///
 /// ```
 /// use barejwt::json::{self, ErrorKind, Limits};
@@ -58,9 +58,7 @@ use super::string::{self, Str};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Limits {
     /// The deepest nesting of arrays and objects accepted; the outermost
-    /// array or object is level 1. Default 64 (the CLI contract: "nesting
-    /// deeper than 64 arrays/objects (the top-level object is level 1) is an
-    /// error").
+    /// array or object is level 1. Default [`DEFAULT_MAX_DEPTH`].
     ///
     /// Safe range: parsing never recurses, whatever the limit, but
     /// dropping, cloning, comparing and `Debug`-printing a
@@ -71,7 +69,7 @@ pub struct Limits {
     /// [`MAX_SAFE_DEPTH`] (see `Validation::max_json_depth`).
     pub max_depth: usize,
     /// The most members one object may hold. Default
-    /// [`DEFAULT_MAX_MEMBERS`] (1,024): a JWT header has a handful of
+    /// [`DEFAULT_MAX_MEMBERS`]: a JWT header has a handful of
     /// members and a claims set tens; the limit also bounds the work of the
     /// duplicate-name check for any one object. The parser stops at the
     /// first member over the limit.
@@ -85,7 +83,9 @@ pub struct Limits {
     pub max_string_len: usize,
 }
 
-/// The default [`Limits::max_depth`].
+/// The default [`Limits::max_depth`]: 64, as the command line contract
+/// fixes it ("nesting deeper than 64 arrays/objects (the top-level object is
+/// level 1) is an error"); real headers and claims nest 2 or 3 levels.
 pub const DEFAULT_MAX_DEPTH: usize = 64;
 
 /// The default [`Limits::max_members`].
@@ -99,8 +99,8 @@ pub const DEFAULT_MAX_MEMBERS: usize = 1024;
 pub const MAX_SAFE_DEPTH: usize = 1024;
 
 impl Limits {
-    /// The default limits: `max_depth` 64, `max_members` 1,024, no string
-    /// length limit beyond the input's length.
+    /// The default limits: [`DEFAULT_MAX_DEPTH`], [`DEFAULT_MAX_MEMBERS`],
+    /// no string length limit beyond the input's length.
     pub fn new() -> Limits {
         Limits {
             max_depth: DEFAULT_MAX_DEPTH,
@@ -392,7 +392,8 @@ pub(crate) fn run<'a, S: Sink<'a>>(
 /// Strict: UTF-8 only, no byte order mark, no comments, no trailing commas,
 /// no leading zeros or `+`, no `NaN`; raw control characters in strings,
 /// lone surrogate escapes and repeated member names (after unescaping) are
-/// rejected; nesting is limited to 64 levels. Any JSON value is accepted at
+/// rejected; nesting and members per object are limited by
+/// [`Limits::new`]. Any JSON value is accepted at
 /// the top level. Numbers keep their exact text.
 ///
 /// ```
@@ -420,7 +421,10 @@ pub fn parse(input: &[u8]) -> Result<super::Value, Error> {
 ///
 /// # Errors
 ///
-/// As [`parse`]; `TooDeep` when nesting exceeds `limits.max_depth`.
+/// As [`parse`], where `TooDeep` means nesting beyond `limits.max_depth`;
+/// also `TooManyMembers` when an object holds more than
+/// `limits.max_members`, and `StringTooLong` when a name or string is longer
+/// than `limits.max_string_len`.
 pub fn parse_with_limits(input: &[u8], limits: &Limits) -> Result<super::Value, Error> {
     let mut tree = super::build::TreeBuilder::for_input(input.len(), limits.max_members);
     run(input, limits, &mut tree)?;

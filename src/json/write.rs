@@ -63,7 +63,6 @@ pub fn write_str(s: &str, out: &mut String) {
     out.push('"');
 }
 
-/// An array or object being written, with the members still to write.
 /// Appends `text`, known to be plain ASCII, without the UTF-8 check that
 /// turning its bytes into a `&str` costs: each byte is its own character.
 #[inline]
@@ -97,6 +96,7 @@ pub(crate) fn write_number(number: &Number, out: &mut String) {
     }
 }
 
+/// An array or object being written, with the members still to write.
 enum Open<'v> {
     Array(slice::Iter<'v, Value>, bool),
     Object(slice::Iter<'v, (ShortText, Value)>, bool),

@@ -115,7 +115,7 @@ pub fn verify<K: KeyResolver + ?Sized>(
 
     // 4–5. `alg` against the allow-list, then against the key.
     let alg = validation.check_alg(header.alg())?;
-    keys.check_algorithm(alg)?;
+    keys.check_algorithm(alg, header.kid())?;
 
     // 6. `crit` (RFC 7515 §4.1.11).
     header.check_crit(&validation.understood_critical)?;

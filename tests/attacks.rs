@@ -178,7 +178,7 @@ fn asymmetric_key_material_never_becomes_an_hmac_key() {
         assert!(!jwk.is_supported());
         for alg in [Algorithm::Hs256, Algorithm::Hs384, Algorithm::Hs512] {
             assert_eq!(
-                jwk.check_algorithm(alg).unwrap_err().kind(),
+                jwk.check_algorithm(alg, None).unwrap_err().kind(),
                 ErrorKind::AlgorithmNotAllowed
             );
             assert!(jwk.resolve(alg, None).is_err());
@@ -190,7 +190,7 @@ fn asymmetric_key_material_never_becomes_an_hmac_key() {
     // A Key knows its one algorithm; an HS256 key refuses HS512 tokens.
     let k = key();
     assert_eq!(k.algorithm(), Algorithm::Hs256);
-    assert!(k.check_algorithm(Algorithm::Hs512).is_err());
+    assert!(k.check_algorithm(Algorithm::Hs512, None).is_err());
 }
 
 /// CVE-2026-48523: the header says HS256 but the key entry is bound to
@@ -738,16 +738,17 @@ fn weak_and_empty_hmac_keys_are_refused() {
         Key::hs256(b"password").unwrap_err().kind(),
         ErrorKind::InvalidKey
     );
-    // An empty JWK secret is unusable even under the lax policy: skipped in
-    // a set (RFC 7517 §5), so nothing matches; a single JWK is invalid_key.
+    // An empty JWK secret is unusable even under the lax policy: in a set
+    // it counts (a supported type; the contract's "Key sets") and is
+    // invalid_key when a token picks it; a single JWK is invalid_key.
     let lax = KeyPolicy::new().allowing_short_hmac_secret();
     let empty_set = r#"{"keys":[{"kty":"oct","kid":"e","k":""}]}"#;
     let set = JwkSet::parse_with_policy(empty_set.as_bytes(), &lax).unwrap();
-    assert_eq!((set.len(), set.skipped()), (0, 1));
+    assert_eq!((set.len(), set.skipped()), (1, 0));
     let t = hs256_token_with(b"", r#"{"alg":"HS256","kid":"e"}"#, VALID);
     assert_eq!(
         verify(&t, &set, &hs256()).unwrap_err().kind(),
-        ErrorKind::UnknownKey
+        ErrorKind::InvalidKey
     );
     let single = Jwk::parse_with_policy(br#"{"kty":"oct","k":""}"#, &lax).unwrap_err();
     assert_eq!(single.kind(), ErrorKind::InvalidKey);

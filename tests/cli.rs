@@ -644,6 +644,124 @@ fn a_jwk_with_malformed_key_material_is_invalid_key_after_the_header_checks() {
     verify_keyed(&["--jwk-file", file.path()], "e30.e30.").rejected("malformed");
 }
 
+#[test]
+fn a_jwk_whose_use_or_key_ops_forbid_verifying_is_refused_at_the_alg_step() {
+    // The contract: `use` present and not `sig`, or `key_ops` lacking the
+    // operation, is algorithm_not_allowed, judged at the alg step (so before
+    // a bad `crit`). For verify, `verify` or `sign` will do (RFC 7517 §4.3).
+    let with = |extra: &str| {
+        let jwk = jwk_oct(None, None, K32);
+        TempFile::new(jwk.replacen("{", &format!("{{{extra},"), 1).as_bytes())
+    };
+    let bad_crit = hs256_with_header(r#"{"alg":"HS256","crit":[]}"#, GOOD_CLAIMS);
+    for extra in [
+        r#""use":"enc""#,
+        r#""key_ops":["encrypt"]"#,
+        r#""key_ops":[]"#,
+    ] {
+        let file = with(extra);
+        verify_keyed(&["--jwk-file", file.path()], &hs256(GOOD_CLAIMS))
+            .rejected("algorithm_not_allowed");
+        verify_keyed(&["--jwk-file", file.path()], &bad_crit).rejected("algorithm_not_allowed");
+    }
+    for extra in [
+        r#""use":"sig""#,
+        r#""key_ops":["sign"]"#,
+        r#""key_ops":["verify"]"#,
+    ] {
+        let file = with(extra);
+        verify_keyed(&["--jwk-file", file.path()], &hs256(GOOD_CLAIMS)).ok();
+    }
+    // encode needs `sign`.
+    let verify_only = with(r#""key_ops":["verify"]"#);
+    let out = run(&[
+        "encode",
+        "--alg",
+        "HS256",
+        "--jwk-file",
+        verify_only.path(),
+        "{}",
+    ]);
+    out.rejected("algorithm_not_allowed");
+    let sign_only = with(r#""key_ops":["sign"]"#);
+    run(&[
+        "encode",
+        "--alg",
+        "HS256",
+        "--jwk-file",
+        sign_only.path(),
+        "{}",
+    ])
+    .ok();
+}
+
+#[test]
+fn a_jwk_without_a_string_kty_is_a_usage_error() {
+    for bad in [&br#"{"k":"AAEC"}"#[..], br#"{"kty":7,"k":"AAEC"}"#] {
+        let file = TempFile::new(bad);
+        verify_keyed(&["--jwk-file", file.path()], &hs256(GOOD_CLAIMS)).usage_saying("--jwk-file");
+    }
+}
+
+#[test]
+fn a_jwks_file_follows_the_contracts_key_set_rules() {
+    let with_kid = |kid: &str, key: &[u8], alg: &str| {
+        raw_token(
+            alg,
+            key,
+            &format!(r#"{{"alg":"{alg}","kid":"{kid}"}}"#),
+            GOOD_CLAIMS,
+        )
+    };
+    let set = jwks(&[
+        jwk_oct(Some("hs256"), Some("HS256"), K32),
+        jwk_oct(Some("hs512"), Some("HS512"), &[5u8; 64]),
+        r#"{"kty":"oct","kid":"padded","alg":"HS256","k":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="}"#.to_string(),
+        r#"{"kty":"oct","kid":"enc","use":"enc","k":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"}"#.to_string(),
+    ]);
+    let keyed = |token: &str| {
+        run(&[
+            "verify",
+            "--alg",
+            "HS256,HS512",
+            "--now",
+            NOW,
+            "--jwks-file",
+            set.path(),
+            token,
+        ])
+    };
+    // No kid: the one key that fits the token's alg.
+    keyed(&raw_token(
+        "HS512",
+        &[5u8; 64],
+        r#"{"alg":"HS512"}"#,
+        GOOD_CLAIMS,
+    ))
+    .ok();
+    // HS256 without kid: "hs256" and the malformed "padded" both fit.
+    keyed(&hs256(GOOD_CLAIMS)).rejected("unknown_key");
+    // A kid naming a key bound to another alg: the alg step, before crit.
+    let token = raw_token(
+        "HS256",
+        K32,
+        r#"{"alg":"HS256","kid":"hs512","crit":[]}"#,
+        GOOD_CLAIMS,
+    );
+    keyed(&token).rejected("algorithm_not_allowed");
+    // A malformed key counts and is invalid_key when picked.
+    keyed(&with_kid("padded", K32, "HS256")).rejected("invalid_key");
+    // A skipped key's kid is unknown_key, and the message says why.
+    let out = keyed(&with_kid("enc", K32, "HS256"));
+    out.rejected("unknown_key");
+    assert!(
+        out.stderr
+            .contains(r#"the key with that kid was skipped because its "use" is "enc", not "sig""#),
+        "{}",
+        out.stderr
+    );
+}
+
 fn jwks(entries: &[String]) -> TempFile {
     TempFile::new(format!(r#"{{"keys":[{}]}}"#, entries.join(",")).as_bytes())
 }

@@ -15,6 +15,7 @@
 //!    still reported as `malformed`.
 
 use super::args::{show, Usage};
+use barejwt::jwk::Operation;
 use barejwt::{Algorithm, Error, ErrorKind, Jwk, JwkSet, Key, KeyPolicy, KeyResolver};
 use std::ffi::OsString;
 use std::io::Read;
@@ -241,18 +242,18 @@ impl CliKeys {
 }
 
 impl KeyResolver for CliKeys {
-    fn check_algorithm(&self, alg: Algorithm) -> Result<(), Error> {
+    fn check_algorithm(&self, alg: Algorithm, kid: Option<&str>) -> Result<(), Error> {
         match self {
             CliKeys::Secret(_) if alg.is_hmac() => Ok(()),
             CliKeys::Secret(_) => Err(Error::new(
                 ErrorKind::AlgorithmNotAllowed,
                 format!("the token says {alg}, but the key is an HMAC secret"),
             )),
-            CliKeys::Jwk(Ok(jwk)) => jwk.check_algorithm(alg),
+            CliKeys::Jwk(Ok(jwk)) => jwk.check_algorithm(alg, kid),
             // The JWK's own members could not be read; its error is
             // reported at key selection, the next step that needs the key.
             CliKeys::Jwk(Err(_)) => Ok(()),
-            CliKeys::Set(set) => set.check_algorithm(alg),
+            CliKeys::Set(set) => set.check_algorithm(alg, kid),
         }
     }
 
@@ -297,12 +298,9 @@ pub fn signing_key(
     }
     match loaded {
         Loaded::Secret(secret) => secret_key(alg, secret, allow_short),
-        Loaded::Jwk(Ok(jwk)) => jwk.resolve(alg, kid).cloned(),
+        Loaded::Jwk(Ok(jwk)) => jwk.key(alg, Operation::Sign).cloned(),
         Loaded::Jwk(Err(e)) => Err(e.clone()),
-        Loaded::Set(set) => {
-            set.check_algorithm(alg)?;
-            set.resolve(alg, kid).cloned()
-        }
+        Loaded::Set(set) => set.signing_key(alg, kid).cloned(),
     }
 }
 
@@ -322,7 +320,9 @@ mod tests {
         assert_eq!(err.kind(), ErrorKind::InvalidKey);
         assert!(err.reason().contains("--allow-short-key"), "{err}");
         assert_eq!(
-            keys.check_algorithm(Algorithm::Rs256).unwrap_err().kind(),
+            keys.check_algorithm(Algorithm::Rs256, None)
+                .unwrap_err()
+                .kind(),
             ErrorKind::AlgorithmNotAllowed
         );
     }
@@ -330,7 +330,7 @@ mod tests {
     #[test]
     fn an_empty_secret_is_invalid_even_when_short_keys_are_allowed() {
         let keys = CliKeys::for_verify(Loaded::Secret(Vec::new()), &[Algorithm::Hs256], true);
-        assert!(keys.check_algorithm(Algorithm::Hs256).is_ok());
+        assert!(keys.check_algorithm(Algorithm::Hs256, None).is_ok());
         assert_eq!(
             keys.resolve(Algorithm::Hs256, None).unwrap_err().kind(),
             ErrorKind::InvalidKey

@@ -2,26 +2,32 @@
 //! strict JSON.
 //!
 //! Files: this one reads one JWK's common members (`kty`, `kid`, `alg`,
-//! `use`, `key_ops`); each key type's members have a file of their own
-//! (`oct.rs` today: RFC 7518 §6.4); `set.rs` is the set and the choice of
-//! a key by `kid`.
+//! `use`, `key_ops`) and judges whether it fits an algorithm; each key
+//! type's members have a file of their own (`oct.rs` today: RFC 7518
+//! §6.4); `set.rs` is the set and the choice of a key by `kid`.
 //!
-//! Supported today: `kty: "oct"` (RFC 7518 §6.4), an HMAC secret in `k`,
-//! which must be canonical base64url. `alg` (§4.4), `use` (§4.2) and
-//! `key_ops` (§4.3) are honoured when present: a JWK with `alg: "HS512"`
-//! never verifies an HS256 token, and a key whose `use` is not `sig` or whose
-//! `key_ops` lack `verify` never verifies anything. An `oct` key without
-//! `alg` serves any HMAC algorithm the verifier allows, each with the
-//! length rule of RFC 7518 §3.2; its HMAC states are computed once, here.
+//! Supported today: `kty: "oct"`, an HMAC secret in `k`, which must be
+//! canonical base64url. A JWK is bound by its members, as the command line
+//! contract fixes (`docs/cli.md`, "Public-key algorithms"):
 //!
-//! In a set, keys of a type this crate does not support, or with missing or
-//! malformed members, are skipped (RFC 7517 §5: "Implementations SHOULD
-//! ignore JWKs within a JWK Set that use "kty" (key type) values that are
-//! not understood by them, that are missing required members, or for which
-//! values are out of the supported ranges"). The token's `kid` picks the key,
-//! by exact comparison. A token without `kid` uses the set's key only when
-//! the set holds exactly one usable key; with several, guessing would let
-//! the token choose its key, so it is [`ErrorKind::UnknownKey`].
+//! - its `alg` (RFC 7517 §4.4), when present, is the only algorithm it fits;
+//!   without `alg` an `oct` key serves any HMAC algorithm the verifier
+//!   allows, each with the length rule of RFC 7518 §3.2;
+//! - its `use` (§4.2), when present, must be `sig`;
+//! - its `key_ops` (§4.3), when present, must list the operation: `verify`
+//!   or `sign` to verify (a private key's public half is used), `sign` to
+//!   sign.
+//!
+//! A key of another type, a JWK bound to another `alg`, or a `use` or
+//! `key_ops` that forbids the operation is
+//! [`ErrorKind::AlgorithmNotAllowed`], judged at the `alg` step. A JWK
+//! whose members are missing, of the wrong JSON type or not canonical
+//! base64url is [`ErrorKind::InvalidKey`] when it is used; in a set, only
+//! when that key is picked. A JWK that is not an object with a string
+//! `kty` is [`ErrorKind::Malformed`].
+//!
+//! Every key a JWK can make is made once, when it is read: the HMAC states
+//! of an `oct` key for each algorithm it may serve.
 
 mod oct;
 mod set;
@@ -32,11 +38,10 @@ use crate::json::parse_object;
 use crate::json::{self, Object, Value};
 use crate::keys::{Key, KeyResolver};
 use alloc::format;
-use alloc::string::String;
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 pub use oct::oct_jwk_json;
-use oct::{oct_keys, OctKeys};
-pub use set::JwkSet;
+pub use set::{JwkSet, SkippedKey};
 
 /// The default maximum number of keys in a JWK Set (more is
 /// [`ErrorKind::Malformed`]): far more than any real set, small enough that
@@ -78,11 +83,39 @@ impl KeyPolicy {
     }
 }
 
+/// What a JWK is used for, as `key_ops` names it (RFC 7517 §4.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Operation {
+    /// Verifying a signature or MAC. A key whose `key_ops` lists `verify`
+    /// or `sign` may do it: a private key's public half is used.
+    Verify,
+    /// Computing a signature or MAC: `key_ops` must list `sign`.
+    Sign,
+}
+
+/// One key per algorithm a JWK may serve, or why that one could not be
+/// made (a secret too short for HS512).
+type KeysPerAlg = Vec<(Algorithm, Result<Key, Error>)>;
+
+/// The keys one JWK makes, each made once.
 #[derive(Debug, Clone)]
-enum Material {
-    Oct(alloc::boxed::Box<OctKeys>),
-    /// A key type this crate does not support yet (`RSA`, `EC`, `OKP`, ...).
-    Unsupported,
+struct AlgKeys(KeysPerAlg);
+
+impl AlgKeys {
+    fn get(&self, alg: Algorithm) -> Option<&Result<Key, Error>> {
+        self.0.iter().find(|(a, _)| *a == alg).map(|(_, k)| k)
+    }
+}
+
+/// Whether this crate can use a JWK's key type at all.
+#[derive(Debug, Clone)]
+enum Support {
+    /// A supported type: its keys, or why its members are unusable
+    /// ([`ErrorKind::InvalidKey`] when it is used).
+    Supported(Result<AlgKeys, Error>),
+    /// A key type this crate does not know or does not build (skipped in a
+    /// set, RFC 7517 §5).
+    UnsupportedType,
 }
 
 /// One JSON Web Key (RFC 7517 §4).
@@ -91,8 +124,9 @@ pub struct Jwk {
     kty: String,
     kid: Option<String>,
     alg: Option<String>,
-    usable_for_signatures: bool,
-    material: Material,
+    use_: Option<String>,
+    key_ops: Option<Vec<String>>,
+    support: Support,
 }
 
 impl Jwk {
@@ -106,9 +140,10 @@ impl Jwk {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::Malformed`] when the text is not a JSON object;
-    /// [`ErrorKind::InvalidKey`] when a member has the wrong type or the key
-    /// material is malformed (`k` absent, not canonical base64url, empty).
+    /// [`ErrorKind::Malformed`] when the text is not a JSON object with a
+    /// string `kty`; [`ErrorKind::InvalidKey`] when a member has the wrong
+    /// type or the key material is malformed (`k` absent, not canonical
+    /// base64url, empty).
     pub fn parse(json_text: &[u8]) -> Result<Jwk, Error> {
         Jwk::parse_with_policy(json_text, &KeyPolicy::default())
     }
@@ -123,56 +158,69 @@ impl Jwk {
         Jwk::from_object(&object, policy)
     }
 
-    /// Reads a JWK from a parsed object (one member of a set's `keys`).
+    /// Reads a JWK from a parsed object.
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidKey`], as [`Jwk::parse`].
+    /// As [`Jwk::parse`].
     pub fn from_object(object: &Object, policy: &KeyPolicy) -> Result<Jwk, Error> {
-        let kty = optional_string(object, "kty")?
-            .ok_or_else(|| invalid("JWK has no \"kty\" (RFC 7517 §4.1)"))?;
-        let kid = optional_string(object, "kid")?;
-        let alg = optional_string(object, "alg")?;
-        let use_ = optional_string(object, "use")?;
-        let key_ops = match object.get("key_ops") {
-            None => None,
-            Some(Value::Array(ops)) => {
-                let mut names: Vec<&str> = Vec::with_capacity(ops.len());
-                for op in ops {
-                    let name = op.as_str().ok_or_else(|| {
-                        invalid("JWK \"key_ops\" lists a value that is not a string")
-                    })?;
-                    if names.contains(&name) {
-                        // RFC 7517 §4.3: "Duplicate key operation values MUST NOT be present".
-                        return Err(invalid("JWK \"key_ops\" lists a value twice"));
-                    }
-                    names.push(name);
-                }
-                Some(names)
-            }
+        let jwk = Jwk::read(object, policy)?;
+        if let Support::Supported(Err(e)) = &jwk.support {
+            return Err(e.clone());
+        }
+        Ok(jwk)
+    }
+
+    /// Reads a JWK, keeping an unusable one with the reason it will be
+    /// refused for when it is used (a member of a set counts, and is
+    /// [`ErrorKind::InvalidKey`] only when picked).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Malformed`] when `kty` is absent or not a string.
+    fn read(object: &Object, policy: &KeyPolicy) -> Result<Jwk, Error> {
+        let kty = match object.get("kty") {
+            Some(Value::String(kty)) => kty.clone(),
             Some(other) => {
-                return Err(invalid(format!(
-                    "JWK \"key_ops\" is a {}, not an array",
+                return Err(Error::malformed(format!(
+                    "JWK member \"kty\" is of JSON type {}, not a string (RFC 7517 §4.1)",
                     other.type_name()
                 )))
             }
+            None => return Err(Error::malformed("JWK has no \"kty\" (RFC 7517 §4.1)")),
         };
-        let usable_for_signatures = use_.as_deref().map_or(true, |u| u == "sig")
-            && key_ops.as_ref().map_or(true, |ops| ops.contains(&"verify"));
-        let material = match kty.as_str() {
-            "oct" => Material::Oct(alloc::boxed::Box::new(oct_keys(
-                object,
-                alg.as_deref(),
-                policy,
-            )?)),
-            _ => Material::Unsupported,
+        // The common members: a wrong type makes the key unusable, but the
+        // well-typed ones still take part in choosing it.
+        let mut problem = None;
+        let mut string = |name: &'static str| match optional_string(object, name) {
+            Ok(value) => value,
+            Err(e) => {
+                problem.get_or_insert(e);
+                None
+            }
+        };
+        let (kid, alg, use_) = (string("kid"), string("alg"), string("use"));
+        let key_ops = match key_ops(object) {
+            Ok(ops) => ops,
+            Err(e) => {
+                problem.get_or_insert(e);
+                None
+            }
+        };
+        let support = match kty.as_str() {
+            "oct" => Support::Supported(match problem {
+                Some(e) => Err(e),
+                None => oct::oct_keys(object, alg.as_deref(), policy).map(AlgKeys),
+            }),
+            _ => Support::UnsupportedType,
         };
         Ok(Jwk {
             kty,
             kid,
             alg,
-            usable_for_signatures,
-            material,
+            use_,
+            key_ops,
+            support,
         })
     }
 
@@ -193,91 +241,176 @@ impl Jwk {
 
     /// Whether this crate supports the key type (today: `oct`).
     pub fn is_supported(&self) -> bool {
-        matches!(self.material, Material::Oct(_))
+        matches!(self.support, Support::Supported(_))
     }
 
-    /// Whether `use` and `key_ops` allow verifying signatures with it.
+    /// Whether `use` allows signatures: absent, or `sig` (RFC 7517 §4.2).
     pub fn is_for_signatures(&self) -> bool {
-        self.usable_for_signatures
+        self.use_.as_deref().map_or(true, |u| u == "sig")
     }
 
-    /// Whether the key can verify `alg`: its type, and its `alg` when it
-    /// names one.
-    fn fits(&self, alg: Algorithm) -> Result<(), Error> {
-        match &self.material {
-            Material::Unsupported => Err(Error::new(
+    /// Why a set skips this key (RFC 7517 §5), if it does: a key type this
+    /// crate does not support, or a `use` other than `sig`.
+    fn skip_reason(&self) -> Option<String> {
+        if !self.is_supported() {
+            return Some(format!("its \"kty\" {} is not supported", quote(&self.kty)));
+        }
+        match self.use_.as_deref() {
+            Some(u) if u != "sig" => Some(format!("its \"use\" is {}, not \"sig\"", quote(u))),
+            _ => None,
+        }
+    }
+
+    /// Whether the key's type and its own `alg` fit `alg`: what a set uses
+    /// to choose among keys.
+    fn fits_type_and_alg(&self, alg: Algorithm) -> Result<(), Error> {
+        let refuse = |reason: String| Err(Error::new(ErrorKind::AlgorithmNotAllowed, reason));
+        match &self.support {
+            Support::UnsupportedType => {
+                return refuse(format!(
+                    "the key is of type {}, which is not supported; it cannot verify {alg}",
+                    quote(&self.kty)
+                ))
+            }
+            Support::Supported(_) if !alg.is_hmac() => {
+                return refuse(format!(
+                    "the token says {alg}, but the key is an HMAC secret (kty \"oct\")"
+                ))
+            }
+            Support::Supported(_) => {}
+        }
+        match self.alg.as_deref() {
+            Some(bound) if bound != alg.as_str() => refuse(format!(
+                "the token says {alg}, but the JWK is bound to {}",
+                quote(bound)
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether the key may be used for `alg` and `op`: its type, its own
+    /// `alg`, its `use` and its `key_ops`. All are the `alg` step's
+    /// question ([`ErrorKind::AlgorithmNotAllowed`]).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::AlgorithmNotAllowed`] naming the member that refuses.
+    pub fn fits(&self, alg: Algorithm, op: Operation) -> Result<(), Error> {
+        self.fits_type_and_alg(alg)?;
+        if let Some(u) = self.use_.as_deref().filter(|u| *u != "sig") {
+            return Err(Error::new(
                 ErrorKind::AlgorithmNotAllowed,
                 format!(
-                    "the key is of type {}, which is not supported yet; it cannot verify {alg}",
-                    quote(&self.kty)
+                    "the JWK's \"use\" is {}; only \"sig\" keys sign or verify (RFC 7517 §4.2)",
+                    quote(u)
                 ),
-            )),
-            Material::Oct(_) if !alg.is_hmac() => Err(Error::new(
-                ErrorKind::AlgorithmNotAllowed,
-                format!("the token says {alg}, but the key is an HMAC secret (kty \"oct\")"),
-            )),
-            Material::Oct(_) => match self.alg.as_deref() {
-                Some(bound) if bound != alg.as_str() => Err(Error::new(
-                    ErrorKind::AlgorithmNotAllowed,
-                    format!(
-                        "the token says {alg}, but the JWK is bound to {}",
-                        quote(bound)
-                    ),
-                )),
-                _ => Ok(()),
-            },
-        }
-    }
-
-    fn key_for(&self, alg: Algorithm) -> Result<&Key, Error> {
-        self.fits(alg)?;
-        if !self.usable_for_signatures {
-            return Err(Error::new(
-                ErrorKind::InvalidKey,
-                "the JWK's \"use\" or \"key_ops\" does not allow verifying signatures",
             ));
         }
-        let slot = match &self.material {
-            Material::Oct(oct) => oct.key_for(alg),
-            Material::Unsupported => None,
+        if let Some(ops) = &self.key_ops {
+            let allowed = match op {
+                Operation::Verify => ops.iter().any(|o| o == "verify" || o == "sign"),
+                Operation::Sign => ops.iter().any(|o| o == "sign"),
+            };
+            if !allowed {
+                let needed = match op {
+                    Operation::Verify => "\"verify\" or \"sign\"",
+                    Operation::Sign => "\"sign\"",
+                };
+                return Err(Error::new(
+                    ErrorKind::AlgorithmNotAllowed,
+                    format!(
+                        "the JWK's \"key_ops\" does not list {needed}, so it cannot {} (RFC 7517 §4.3)",
+                        match op {
+                            Operation::Verify => "verify",
+                            Operation::Sign => "sign",
+                        }
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The key for `alg` and `op`, after [`Jwk::fits`].
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::AlgorithmNotAllowed`] as [`Jwk::fits`];
+    /// [`ErrorKind::InvalidKey`] when the key's members are unusable or it
+    /// cannot serve `alg` (an HMAC secret too short for it).
+    pub fn key(&self, alg: Algorithm, op: Operation) -> Result<&Key, Error> {
+        self.fits(alg, op)?;
+        let keys = match &self.support {
+            Support::Supported(Ok(keys)) => keys,
+            Support::Supported(Err(e)) => return Err(e.clone()),
+            // `fits` refused it already; kept for a complete match.
+            Support::UnsupportedType => {
+                return Err(Error::new(
+                    ErrorKind::AlgorithmNotAllowed,
+                    format!("the key type {} is not supported", quote(&self.kty)),
+                ))
+            }
         };
-        match slot {
+        match keys.get(alg) {
             Some(Ok(key)) => Ok(key),
             Some(Err(e)) => Err(e.clone()),
             None => Err(Error::new(
                 ErrorKind::AlgorithmNotAllowed,
-                format!("the key cannot verify {alg}"),
+                format!("the key cannot be used with {alg}"),
             )),
         }
     }
 }
 
-pub(super) fn invalid(reason: impl Into<alloc::borrow::Cow<'static, str>>) -> Error {
+fn invalid(reason: impl Into<alloc::borrow::Cow<'static, str>>) -> Error {
     Error::new(ErrorKind::InvalidKey, reason)
 }
 
-pub(super) fn optional_string(
-    object: &Object,
-    name: &'static str,
-) -> Result<Option<String>, Error> {
+fn optional_string(object: &Object, name: &'static str) -> Result<Option<String>, Error> {
     match object.get(name) {
         None => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
         Some(other) => Err(invalid(format!(
-            "JWK member \"{name}\" is a {}, not a string",
+            "JWK member \"{name}\" is of JSON type {}, not a string",
             other.type_name()
         ))),
     }
 }
 
+/// `key_ops` (RFC 7517 §4.3): an array of distinct strings.
+fn key_ops(object: &Object) -> Result<Option<Vec<String>>, Error> {
+    let ops = match object.get("key_ops") {
+        None => return Ok(None),
+        Some(Value::Array(ops)) => ops,
+        Some(other) => {
+            return Err(invalid(format!(
+                "JWK \"key_ops\" is of JSON type {}, not an array",
+                other.type_name()
+            )))
+        }
+    };
+    let mut names: Vec<String> = Vec::with_capacity(ops.len());
+    for op in ops {
+        let name = op
+            .as_str()
+            .ok_or_else(|| invalid("JWK \"key_ops\" lists a value that is not a string"))?;
+        if names.iter().any(|n| n == name) {
+            // RFC 7517 §4.3: "Duplicate key operation values MUST NOT be present".
+            return Err(invalid("JWK \"key_ops\" lists a value twice"));
+        }
+        names.push(name.to_string());
+    }
+    Ok(Some(names))
+}
+
 impl KeyResolver for Jwk {
-    fn check_algorithm(&self, alg: Algorithm) -> Result<(), Error> {
-        self.fits(alg)
+    fn check_algorithm(&self, alg: Algorithm, _kid: Option<&str>) -> Result<(), Error> {
+        self.fits(alg, Operation::Verify)
     }
 
     /// A single JWK ignores the token's `kid`: it is the key.
     fn resolve(&self, alg: Algorithm, _kid: Option<&str>) -> Result<&Key, Error> {
-        self.key_for(alg)
+        self.key(alg, Operation::Verify)
     }
 }
 
@@ -291,48 +424,50 @@ mod tests {
         Jwk::parse(format!(r#"{{"kty":"oct","k":"{K32}"{extra}}}"#).as_bytes())
     }
 
+    fn kind(result: Result<&Key, Error>) -> Result<(), ErrorKind> {
+        result.map(|_| ()).map_err(|e| e.kind())
+    }
+
     #[test]
     fn alg_use_and_key_ops_are_honoured() {
+        use Algorithm::{Hs256, Hs384, Hs512, Rs256};
+        use ErrorKind::{AlgorithmNotAllowed, InvalidKey};
         let bound = jwk(r#","alg":"HS512""#).unwrap();
-        assert_eq!(
-            bound.resolve(Algorithm::Hs256, None).unwrap_err().kind(),
-            ErrorKind::AlgorithmNotAllowed
-        );
+        assert_eq!(kind(bound.resolve(Hs256, None)), Err(AlgorithmNotAllowed));
         // 32 bytes are too short for HS512.
-        assert_eq!(
-            bound.resolve(Algorithm::Hs512, None).unwrap_err().kind(),
-            ErrorKind::InvalidKey
-        );
+        assert_eq!(kind(bound.resolve(Hs512, None)), Err(InvalidKey));
         let free = jwk("").unwrap();
-        assert!(free.resolve(Algorithm::Hs256, None).is_ok());
-        assert_eq!(
-            free.resolve(Algorithm::Hs384, None).unwrap_err().kind(),
-            ErrorKind::InvalidKey
-        );
+        assert_eq!(kind(free.resolve(Hs256, None)), Ok(()));
+        assert_eq!(kind(free.resolve(Hs384, None)), Err(InvalidKey));
+        assert_eq!(kind(free.resolve(Rs256, None)), Err(AlgorithmNotAllowed));
+        // `use` other than "sig", and `key_ops` without the operation, are
+        // the alg step's refusal (the contract), for verify and for sign.
         let enc = jwk(r#","use":"enc""#).unwrap();
+        assert_eq!(kind(enc.resolve(Hs256, None)), Err(AlgorithmNotAllowed));
         assert_eq!(
-            enc.resolve(Algorithm::Hs256, None).unwrap_err().kind(),
-            ErrorKind::InvalidKey
+            enc.check_algorithm(Hs256, None).unwrap_err().kind(),
+            AlgorithmNotAllowed
         );
+        assert_eq!(
+            kind(enc.key(Hs256, Operation::Sign)),
+            Err(AlgorithmNotAllowed)
+        );
+        // RFC 7517 §4.3: a private key's "sign" also verifies (its public
+        // half is used); "verify" alone never signs.
         let sign_only = jwk(r#","key_ops":["sign"]"#).unwrap();
+        assert_eq!(kind(sign_only.resolve(Hs256, None)), Ok(()));
+        assert_eq!(kind(sign_only.key(Hs256, Operation::Sign)), Ok(()));
+        let verify_only = jwk(r#","key_ops":["verify"]"#).unwrap();
+        assert_eq!(kind(verify_only.resolve(Hs256, None)), Ok(()));
         assert_eq!(
-            sign_only
-                .resolve(Algorithm::Hs256, None)
-                .unwrap_err()
-                .kind(),
-            ErrorKind::InvalidKey
+            kind(verify_only.key(Hs256, Operation::Sign)),
+            Err(AlgorithmNotAllowed)
         );
-        assert!(jwk(r#","key_ops":["sign","verify"]"#)
-            .unwrap()
-            .resolve(Algorithm::Hs256, None)
-            .is_ok());
+        let neither = jwk(r#","key_ops":["encrypt"]"#).unwrap();
+        assert_eq!(kind(neither.resolve(Hs256, None)), Err(AlgorithmNotAllowed));
         assert_eq!(
             jwk(r#","key_ops":["verify","verify"]"#).unwrap_err().kind(),
-            ErrorKind::InvalidKey
-        );
-        assert_eq!(
-            free.resolve(Algorithm::Rs256, None).unwrap_err().kind(),
-            ErrorKind::AlgorithmNotAllowed
+            InvalidKey
         );
     }
 
@@ -344,8 +479,10 @@ mod tests {
             r#"{"kty":"oct","k":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="}"#,
             r#"{"kty":"oct","k":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh+"}"#,
             r#"{"kty":"oct","k":7}"#,
-            r#"{"k":"AAEC"}"#,
             r#"{"kty":"oct","kid":1,"k":"AAEC"}"#,
+            r#"{"kty":"oct","alg":["HS256"],"k":"AAEC"}"#,
+            r#"{"kty":"oct","use":1,"k":"AAEC"}"#,
+            r#"{"kty":"oct","key_ops":"sign","k":"AAEC"}"#,
         ] {
             assert_eq!(
                 Jwk::parse(bad.as_bytes()).unwrap_err().kind(),
@@ -353,7 +490,14 @@ mod tests {
                 "{bad}"
             );
         }
-        for bad in [r#"[]"#, r#"{"kty":"oct","kty":"oct"}"#, "{"] {
+        // Not an object with a string `kty`: not a JWK at all.
+        for bad in [
+            r#"[]"#,
+            r#"{"kty":"oct","kty":"oct"}"#,
+            "{",
+            r#"{"k":"AAEC"}"#,
+            r#"{"kty":7}"#,
+        ] {
             assert_eq!(
                 Jwk::parse(bad.as_bytes()).unwrap_err().kind(),
                 ErrorKind::Malformed,

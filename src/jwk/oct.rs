@@ -3,7 +3,7 @@
 //! serve (only its `alg` when it names one), each once, when the JWK is
 //! read.
 
-use super::{invalid, optional_string, KeyPolicy};
+use super::{invalid, optional_string, KeyPolicy, KeysPerAlg};
 use crate::alg::Algorithm;
 use crate::base64url;
 use crate::error::Error;
@@ -12,35 +12,22 @@ use crate::keys::{short_secret, Key};
 use alloc::format;
 use alloc::string::{String, ToString};
 
-/// The HMAC algorithms, in the order of [`OctKeys::keys`].
+/// The HMAC algorithms an `oct` key may serve.
 const HMAC_ALGS: [Algorithm; 3] = [Algorithm::Hs256, Algorithm::Hs384, Algorithm::Hs512];
 
-/// The keys made from one `oct` JWK: one per HMAC algorithm it may serve
-/// (only its `alg` when it names one), each made once.
-#[derive(Debug, Clone)]
-pub(super) struct OctKeys {
-    keys: [Option<Result<Key, Error>>; 3],
-}
-
-impl OctKeys {
-    /// The key made for `alg`: `None` when the JWK's `alg` excludes it,
-    /// else the key or why it could not be made (too short for `alg`).
-    pub(super) fn key_for(&self, alg: Algorithm) -> Option<&Result<Key, Error>> {
-        HMAC_ALGS
-            .iter()
-            .zip(&self.keys)
-            .find(|(a, _)| **a == alg)
-            .and_then(|(_, k)| k.as_ref())
-    }
-}
-
 /// RFC 7518 §6.4.1: `k` is the secret, base64url. One key per HMAC
-/// algorithm the JWK may serve.
+/// algorithm the JWK may serve (only its `alg` when it names one), or why
+/// that key cannot be made (too short for that hash).
+///
+/// # Errors
+///
+/// [`crate::ErrorKind::InvalidKey`]: `k` absent, not a string, not
+/// canonical base64url, or empty.
 pub(super) fn oct_keys(
     object: &Object,
     alg: Option<&str>,
     policy: &KeyPolicy,
-) -> Result<OctKeys, Error> {
+) -> Result<KeysPerAlg, Error> {
     let k = optional_string(object, "k")?
         .ok_or_else(|| invalid("JWK of type \"oct\" has no \"k\" (RFC 7518 §6.4.1)"))?;
     let secret = base64url::decode(k.as_bytes())
@@ -48,17 +35,18 @@ pub(super) fn oct_keys(
     if secret.is_empty() {
         return Err(short_secret(Algorithm::Hs256, 0, 32));
     }
-    let keys = HMAC_ALGS.map(|a| {
-        let wanted = alg.map_or(true, |bound| bound == a.as_str());
-        wanted.then(|| {
-            if policy.allow_short_hmac_secret {
+    Ok(HMAC_ALGS
+        .into_iter()
+        .filter(|a| alg.map_or(true, |bound| bound == a.as_str()))
+        .map(|a| {
+            let key = if policy.allow_short_hmac_secret {
                 Key::hmac_allowing_short_secret(a, &secret)
             } else {
                 Key::hmac(a, &secret)
-            }
+            };
+            (a, key)
         })
-    });
-    Ok(OctKeys { keys })
+        .collect())
 }
 
 /// Writes an `oct` JWK for `secret` (used by `keygen`-style tools and

@@ -221,15 +221,17 @@ fn wrong_signature_length(alg: Algorithm, expected: usize) -> Error {
 /// using `kid` only as an exact lookup key (RFC 8725 §3.10: never as a
 /// path, a query or a URL).
 pub trait KeyResolver {
-    /// Whether these keys can verify `alg` at all; `Err` with
-    /// [`ErrorKind::AlgorithmNotAllowed`] when the token's algorithm does not
-    /// fit the key (an HMAC key asked for RS256, a key bound to HS512 asked
-    /// for HS256).
+    /// Whether the key for a token with this `alg` and `kid` can verify
+    /// `alg` at all; `Err` with [`ErrorKind::AlgorithmNotAllowed`] when the
+    /// token's algorithm does not fit the key (an HMAC key asked for RS256,
+    /// a key bound to HS512 asked for HS256). `kid` lets a set judge the
+    /// key it names at this step; a `kid` that names nothing is reported by
+    /// [`KeyResolver::resolve`].
     ///
     /// # Errors
     ///
     /// [`ErrorKind::AlgorithmNotAllowed`].
-    fn check_algorithm(&self, alg: Algorithm) -> Result<(), Error>;
+    fn check_algorithm(&self, alg: Algorithm, kid: Option<&str>) -> Result<(), Error>;
 
     /// The key for a token with this `alg` and `kid`.
     ///
@@ -244,7 +246,7 @@ pub trait KeyResolver {
 }
 
 impl KeyResolver for Key {
-    fn check_algorithm(&self, alg: Algorithm) -> Result<(), Error> {
+    fn check_algorithm(&self, alg: Algorithm, _kid: Option<&str>) -> Result<(), Error> {
         self.fits(alg)
     }
 
@@ -256,8 +258,8 @@ impl KeyResolver for Key {
 }
 
 impl<R: KeyResolver + ?Sized> KeyResolver for &R {
-    fn check_algorithm(&self, alg: Algorithm) -> Result<(), Error> {
-        (**self).check_algorithm(alg)
+    fn check_algorithm(&self, alg: Algorithm, kid: Option<&str>) -> Result<(), Error> {
+        (**self).check_algorithm(alg, kid)
     }
 
     fn resolve(&self, alg: Algorithm, kid: Option<&str>) -> Result<&Key, Error> {
@@ -314,10 +316,12 @@ mod tests {
     #[test]
     fn a_key_fits_only_its_own_algorithm() {
         let key = Key::hs512(&[3u8; 64]).unwrap();
-        assert!(key.check_algorithm(Algorithm::Hs512).is_ok());
+        assert!(key.check_algorithm(Algorithm::Hs512, None).is_ok());
         assert!(key.resolve(Algorithm::Hs512, Some("any")).is_ok());
         assert_eq!(
-            key.check_algorithm(Algorithm::Hs256).unwrap_err().kind(),
+            key.check_algorithm(Algorithm::Hs256, None)
+                .unwrap_err()
+                .kind(),
             ErrorKind::AlgorithmNotAllowed
         );
         assert_eq!(

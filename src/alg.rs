@@ -1,5 +1,5 @@
-//! JWS algorithm names: RFC 7518 §3.1, RFC 8037 §3.1 (`EdDSA`) and
-//! RFC 8812 §3.2 (`ES256K`).
+//! JWS algorithm names: RFC 7518 §3.1, RFC 8037 §3.1 (`EdDSA`),
+//! RFC 8812 §3.2 (`ES256K`) and RFC 9864 §2.2 (`Ed25519`).
 //!
 //! Names are matched exactly, case-sensitively (RFC 7515 §4.1.1: "a
 //! case-sensitive ASCII string"). `none`, the Unsecured JWS of RFC 7518
@@ -51,12 +51,16 @@ pub enum Algorithm {
     EdDsa,
     /// ECDSA using secp256k1 and SHA-256 (RFC 8812 §3.2). Not supported yet.
     Es256K,
+    /// Ed25519 under its fully-specified name (RFC 9864 §2.2): the same
+    /// signatures as [`Algorithm::EdDsa`] with an Ed25519 key, but its own
+    /// entry, matching only its own header value. Not supported yet.
+    Ed25519,
 }
 
 impl Algorithm {
-    /// Every algorithm, in the order of RFC 7518 §3.1's table, then RFC 8037
-    /// and RFC 8812.
-    pub const ALL: [Algorithm; 14] = [
+    /// Every algorithm, in the order of RFC 7518 §3.1's table, then RFC 8037,
+    /// RFC 8812 and RFC 9864.
+    pub const ALL: [Algorithm; 15] = [
         Algorithm::Hs256,
         Algorithm::Hs384,
         Algorithm::Hs512,
@@ -71,6 +75,7 @@ impl Algorithm {
         Algorithm::Ps512,
         Algorithm::EdDsa,
         Algorithm::Es256K,
+        Algorithm::Ed25519,
     ];
 
     /// The wire name (`"HS256"`, ...).
@@ -90,6 +95,7 @@ impl Algorithm {
             Algorithm::Ps512 => "PS512",
             Algorithm::EdDsa => "EdDSA",
             Algorithm::Es256K => "ES256K",
+            Algorithm::Ed25519 => "Ed25519",
         }
     }
 

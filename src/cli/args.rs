@@ -290,7 +290,7 @@ pub fn number(command: &'static str, flag: &str, text: &str, unit: &str) -> Resu
 }
 
 /// Reads an `--alg` list (`HS256,HS384`): names exactly as RFC 7518 §3.1,
-/// RFC 8037 and RFC 8812 write them (case-sensitive). Names this build
+/// RFC 8037, RFC 8812 and RFC 9864 write them (case-sensitive). Names this build
 /// cannot verify yet (`RS256`, ...) are accepted here; tokens using them are
 /// refused with `algorithm_not_allowed`.
 ///
@@ -317,9 +317,22 @@ pub fn algorithms(command: &'static str, list: &str) -> Result<Vec<Algorithm>, U
             ));
         }
         let Some(alg) = Algorithm::from_name(name) else {
+            let built: Vec<&str> = Algorithm::ALL
+                .into_iter()
+                .filter(|a| a.is_supported())
+                .map(Algorithm::as_str)
+                .collect();
+            let hint = match Algorithm::ALL
+                .into_iter()
+                .find(|a| a.as_str().eq_ignore_ascii_case(name))
+            {
+                Some(near) => format!("did you mean {near}? "),
+                None => String::new(),
+            };
             return Err(usage(format!(
-                "unknown algorithm {} in --alg (names are case-sensitive: HS256, HS384, HS512, RS256, ..., EdDSA, ES256K)",
-                show(name)
+                "unknown algorithm {} in --alg ({hint}names are case-sensitive; this build signs and verifies {})",
+                show(name),
+                built.join(", ")
             )));
         };
         if !out.contains(&alg) {

@@ -201,8 +201,8 @@ fn wrong_type(name: &'static str, value: &Value, expected: &str) -> Error {
     Error::new(
         ErrorKind::InvalidClaim,
         format!(
-            "claim \"{name}\" is a {}, not {expected}",
-            value.type_name()
+            "claim \"{name}\" is {}, not {expected}",
+            value.type_name_with_article()
         ),
     )
     .with_claim(name)

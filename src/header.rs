@@ -71,8 +71,8 @@ impl Header {
             Some(Value::String(_)) => {}
             Some(other) => {
                 return Err(Error::malformed(format!(
-                    "header parameter \"alg\" is a {}, not a string",
-                    other.type_name()
+                    "header parameter \"alg\" is {}, not a string",
+                    other.type_name_with_article()
                 ))
                 .with_parameter("alg"))
             }
@@ -82,8 +82,8 @@ impl Header {
             if let Some(v) = value {
                 if v.as_str().is_none() {
                     return Err(Error::malformed(format!(
-                        "header parameter \"{name}\" is a {}, not a string",
-                        v.type_name()
+                        "header parameter \"{name}\" is {}, not a string",
+                        v.type_name_with_article()
                     ))
                     .with_parameter(name));
                 }
@@ -144,7 +144,10 @@ impl Header {
             Err(Error::new(ErrorKind::UnsupportedCriticalHeader, reason).with_parameter("crit"))
         };
         let Some(names) = crit.as_array() else {
-            return fail(format!("\"crit\" is a {}, not an array", crit.type_name()));
+            return fail(format!(
+                "\"crit\" is {}, not an array",
+                crit.type_name_with_article()
+            ));
         };
         if names.is_empty() {
             return fail("\"crit\" is an empty array (RFC 7515 §4.1.11 forbids it)".into());

@@ -173,7 +173,10 @@ fn json_object(command: &'static str, what: &str, text: &[u8]) -> Result<Object,
         Ok(Value::Object(object)) => Ok(object),
         Ok(other) => Err(Usage::new(
             Some(command),
-            format!("{what} must be a JSON object, not a {}", other.type_name()),
+            format!(
+                "{what} must be a JSON object, not {}",
+                other.type_name_with_article()
+            ),
         )),
         Err(e) => Err(Usage::new(
             Some(command),

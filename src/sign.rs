@@ -115,9 +115,9 @@ impl HeaderFields {
             if let Some(v) = self.fields.get(name) {
                 if v.as_str().is_none() {
                     return Err(Error::malformed(format!(
-                        "header field {} must be a string, not a {}",
+                        "header field {} must be a string, not {}",
                         quote(name),
-                        v.type_name()
+                        v.type_name_with_article()
                     ))
                     .with_parameter(name));
                 }

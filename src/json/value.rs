@@ -88,6 +88,19 @@ impl Value {
         }
     }
 
+    /// The JSON type's name with its article, for messages: `"a string"`,
+    /// `"an array"`, `"null"`.
+    pub fn type_name_with_article(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "an array",
+            Value::Object(_) => "an object",
+        }
+    }
+
     /// The value as compact JSON text (see [`write`](super::write)).
     ///
     /// ```

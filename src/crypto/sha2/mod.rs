@@ -15,8 +15,8 @@
 //! block is copied into the internal buffer. The SHA-256 compression is
 //! chosen once per hasher (`Backend256`, in `Sha256::new`): the SHA
 //! extensions (`x86.rs`) when the CPU has them, else the portable code
-//! (`soft.rs`). SHA-384/512 go through one dispatch function,
-//! `compress512`: an AVX2 message schedule (`x86.rs`) when the CPU has it,
+//! (`soft.rs`). SHA-384/512 likewise (`Backend512`, in `Sha384::new` and
+//! `Sha512::new`): an AVX2 message schedule (`x86.rs`) when the CPU has it,
 //! else `soft.rs`. `--cfg barejwt_portable` forces the portable code.
 //!
 //! [FIPS 180-4]: https://nvlpubs.nist.gov/nistpubs/FIPS/NIST.FIPS.180-4.pdf
@@ -126,17 +126,39 @@ impl Backend256 {
     }
 }
 
-/// The SHA-384/512 backend choice: the message schedule on AVX2 when the
-/// CPU has it (`x86.rs`; no SHA-512 instructions exist there), else the
-/// portable code.
-#[inline]
-fn compress512(state: &mut [u64; 8], blocks: &[u8]) {
+/// The SHA-384/512 compression a hasher runs, chosen once when it is
+/// created and carried in it, like [`Backend256`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Backend512 {
+    /// `soft.rs`: plain Rust, on every target.
+    Portable,
+    /// `x86.rs`: the message schedule on AVX2 (x86 has no SHA-512
+    /// instructions here); the witness proves the CPU has AVX2 and BMI2.
     #[cfg(target_arch = "x86_64")]
-    if let Some(avx2) = x86::Avx2::detect() {
-        avx2.compress512(state, blocks);
-        return;
+    Avx2(x86::Avx2),
+}
+
+impl Backend512 {
+    /// The AVX2 schedule when the CPU has it (and `--cfg
+    /// barejwt_portable` is not set), else the portable code.
+    #[inline]
+    pub(crate) fn detect() -> Self {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(avx2) = x86::Avx2::detect() {
+            return Backend512::Avx2(avx2);
+        }
+        Backend512::Portable
     }
-    soft::compress512(state, blocks);
+
+    /// Compresses every whole 128-byte block of `blocks` into `state`.
+    #[inline]
+    fn compress(self, state: &mut [u64; 8], blocks: &[u8]) {
+        match self {
+            Backend512::Portable => soft::compress512(state, blocks),
+            #[cfg(target_arch = "x86_64")]
+            Backend512::Avx2(avx2) => avx2.compress512(state, blocks),
+        }
+    }
 }
 
 /// The partial block not yet compressed: `bytes[..len]`, `len < B`.
@@ -293,15 +315,17 @@ impl Sha256 {
 #[derive(Clone, Copy)]
 struct Engine512 {
     state: [u64; 8],
+    backend: Backend512,
     buffer: BlockBuffer<128>,
     /// Bytes absorbed so far (the length field holds bits, 128 of them).
     length: u128,
 }
 
 impl Engine512 {
-    fn new(initial: [u64; 8]) -> Self {
+    fn new(initial: [u64; 8], backend: Backend512) -> Self {
         Engine512 {
             state: initial,
+            backend,
             buffer: BlockBuffer::EMPTY,
             length: 0,
         }
@@ -309,9 +333,9 @@ impl Engine512 {
 
     fn update(&mut self, data: &[u8]) {
         self.length = self.length.wrapping_add(data.len() as u128);
-        let state = &mut self.state;
+        let (state, backend) = (&mut self.state, self.backend);
         self.buffer
-            .absorb(data, |blocks| compress512(state, blocks));
+            .absorb(data, |blocks| backend.compress(state, blocks));
     }
 
     /// Pads (§5.1.2) and returns the full 64-byte result H^(N).
@@ -319,7 +343,7 @@ impl Engine512 {
         let mut state = self.state;
         let bits = self.length.wrapping_mul(8).to_be_bytes();
         self.buffer
-            .pad(&bits, |blocks| compress512(&mut state, blocks));
+            .pad(&bits, |blocks| self.backend.compress(&mut state, blocks));
         let mut out = [0u8; 64];
         for (bytes, word) in out.chunks_exact_mut(8).zip(state) {
             bytes.copy_from_slice(&word.to_be_bytes());
@@ -350,8 +374,14 @@ impl Sha384 {
 
     /// A hasher in the initial state H^(0) (§5.3.4).
     pub fn new() -> Self {
+        Self::new_with_backend(Backend512::detect())
+    }
+
+    /// A hasher in the initial state that runs `backend`: the tests use it
+    /// to check the portable code on CPUs that have AVX2.
+    pub(crate) fn new_with_backend(backend: Backend512) -> Self {
         Sha384 {
-            engine: Engine512::new(H384),
+            engine: Engine512::new(H384, backend),
         }
     }
 
@@ -397,8 +427,14 @@ impl Sha512 {
 
     /// A hasher in the initial state H^(0) (§5.3.5).
     pub fn new() -> Self {
+        Self::new_with_backend(Backend512::detect())
+    }
+
+    /// A hasher in the initial state that runs `backend`: the tests use it
+    /// to check the portable code on CPUs that have AVX2.
+    pub(crate) fn new_with_backend(backend: Backend512) -> Self {
         Sha512 {
-            engine: Engine512::new(H512),
+            engine: Engine512::new(H512, backend),
         }
     }
 
@@ -641,9 +677,12 @@ mod tests {
     #[test]
     fn new_uses_the_detected_backend() {
         assert_eq!(Sha256::new().backend, Backend256::detect());
+        assert_eq!(Sha384::new().engine.backend, Backend512::detect());
+        assert_eq!(Sha512::new().engine.backend, Backend512::detect());
         let expect_portable = cfg!(barejwt_portable) || cfg!(not(target_arch = "x86_64"));
         if expect_portable {
             assert_eq!(Backend256::detect(), Backend256::Portable);
+            assert_eq!(Backend512::detect(), Backend512::Portable);
         }
     }
 

@@ -257,7 +257,7 @@ const BLOCK_LEN_512: usize = 128;
 ///
 /// Zero-sized; the private field means no code outside this file can build
 /// one, so holding an `Avx2` means [`Avx2::detect`] succeeded.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Avx2 {
     _private: (),
 }

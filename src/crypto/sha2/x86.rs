@@ -5,7 +5,7 @@
 //! x86 instructions `SHA256RNDS2` (two rounds), `SHA256MSG1` and `SHA256MSG2`
 //! (message schedule), with SSSE3 `PSHUFB` for the big-endian words and SSE4.1
 //! for lane extraction (Intel SDM, Vol. 2, "SHA256RNDS2", "SHA256MSG1",
-//! "SHA256MSG2"). Built on x86 and x86_64 only.
+//! "SHA256MSG2"). Built on x86_64 only.
 //!
 //! SHA-384/512 have no such instructions on these CPUs. [`Avx2`] computes
 //! step 1 of §6.4.2 (the schedule) for two blocks at once in 256-bit
@@ -39,13 +39,6 @@
 // The one exception to the crate root's `deny(unsafe_code)`; see above.
 #![allow(unsafe_code)]
 
-#[cfg(target_arch = "x86")]
-use core::arch::x86::{
-    __m128i, _mm_add_epi32, _mm_alignr_epi8, _mm_extract_epi32, _mm_loadu_si128, _mm_set_epi32,
-    _mm_set_epi64x, _mm_setzero_si128, _mm_sha256msg1_epu32, _mm_sha256msg2_epu32,
-    _mm_sha256rnds2_epu32, _mm_shuffle_epi32, _mm_shuffle_epi8,
-};
-#[cfg(target_arch = "x86_64")]
 use core::arch::x86_64::{
     __m128i, _mm_add_epi32, _mm_alignr_epi8, _mm_extract_epi32, _mm_loadu_si128, _mm_set_epi32,
     _mm_set_epi64x, _mm_setzero_si128, _mm_sha256msg1_epu32, _mm_sha256msg2_epu32,
@@ -58,20 +51,9 @@ const BLOCK_LEN: usize = 64;
 /// Bytes in one SSE register: four 32-bit schedule words.
 const LANES_LEN: usize = 16;
 
-/// The 64 SHA-256 round constants K₀…K₆₃, FIPS 180-4 §4.2.2, four per entry:
-/// one entry feeds the four rounds of one `SHA256RNDS2` pair. Each line holds
-/// one line of the standard's table (eight constants).
-#[rustfmt::skip]
-const ROUND_CONSTANTS: [[u32; 4]; 16] = [
-    [0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5], [0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5],
-    [0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3], [0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174],
-    [0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc], [0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da],
-    [0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7], [0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967],
-    [0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13], [0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85],
-    [0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3], [0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070],
-    [0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5], [0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3],
-    [0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208], [0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2],
-];
+// The 64 SHA-256 round constants K₀…K₆₃, FIPS 180-4 §4.2.2, four per entry:
+// one entry feeds the four rounds of one `SHA256RNDS2` pair.
+use super::constants::K256_BY_FOUR;
 
 /// Proof that this CPU can run the SHA-NI compression.
 ///
@@ -164,7 +146,7 @@ unsafe fn compress_blocks(state: &mut [u32; 8], blocks: &[u8]) {
         let [mut w0, mut w1, mut w2, mut w3] = first_words;
 
         // Step 3: 64 rounds, four per iteration, on W_t..W_t+3 (in `w0`).
-        for &[k0, k1, k2, k3] in &ROUND_CONSTANTS {
+        for &[k0, k1, k2, k3] in &K256_BY_FOUR {
             let wk = _mm_add_epi32(
                 w0,
                 _mm_set_epi32(k3 as i32, k2 as i32, k1 as i32, k0 as i32),
@@ -233,13 +215,6 @@ unsafe fn compress_blocks(state: &mut [u32; 8], blocks: &[u8]) {
 // 1.6x the throughput for long messages; computing the whole schedule
 // first and the rounds after, without the interleaving, gained only 1.35x.
 
-#[cfg(target_arch = "x86")]
-use core::arch::x86::{
-    __m256i, _mm256_add_epi64, _mm256_alignr_epi8, _mm256_castsi256_si128,
-    _mm256_extracti128_si256, _mm256_set_epi64x, _mm256_set_m128i, _mm256_setzero_si256,
-    _mm256_shuffle_epi8, _mm256_slli_epi64, _mm256_srli_epi64, _mm256_xor_si256, _mm_storeu_si128,
-};
-#[cfg(target_arch = "x86_64")]
 use core::arch::x86_64::{
     __m256i, _mm256_add_epi64, _mm256_alignr_epi8, _mm256_castsi256_si128,
     _mm256_extracti128_si256, _mm256_set_epi64x, _mm256_set_m128i, _mm256_setzero_si256,
@@ -248,7 +223,7 @@ use core::arch::x86_64::{
 
 // The SHA-384/512 round constants K₀…K₇₉, FIPS 180-4 §4.2.3, shared with
 // the portable code.
-use super::soft::K512;
+use super::constants::K512;
 
 /// Bytes in one SHA-512 message block (FIPS 180-4 §5.2.2: 1024 bits).
 const BLOCK_LEN_512: usize = 128;
@@ -578,249 +553,14 @@ unsafe fn compress512_blocks(state: &mut [u64; 8], blocks: &[u8]) {
 
 #[cfg(test)]
 mod tests {
-    //! SHA-NI against a plain transcription of FIPS 180-4 §6.2.2, on the
-    //! standard's own examples and on pseudo-random multi-block input.
-    // The crate root links `std` only with the `std` feature; tests print.
+    //! Detection only: the compressions themselves are checked through the
+    //! hashers' backend choice, against the portable code and every vector
+    //! (`tests.rs`).
+    // The crate root links `std` only with the `std` feature; the checks
+    // below need it.
     extern crate std;
 
-    use super::{ShaNi, BLOCK_LEN, ROUND_CONSTANTS};
-    use alloc::vec::Vec;
-    use std::io::Write;
-
-    /// H⁽⁰⁾ for SHA-256, FIPS 180-4 §5.3.3.
-    const INITIAL_HASH: [u32; 8] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
-        0x5be0cd19,
-    ];
-
-    /// The first 64 primes, for the round constants' definition.
-    const PRIMES: [u128; 64] = [
-        2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89,
-        97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167, 173, 179, 181,
-        191, 193, 197, 199, 211, 223, 227, 229, 233, 239, 241, 251, 257, 263, 269, 271, 277, 281,
-        283, 293, 307, 311,
-    ];
-
-    /// K_t as FIPS 180-4 §4.2.2 defines it: the first 32 bits of the
-    /// fractional part of the cube root of the t-th prime, i.e.
-    /// ⌊∛(p · 2⁹⁶)⌋ mod 2³², by exact integer bisection. Independent of the
-    /// typed table, so the reference below shares nothing with the code it
-    /// checks.
-    fn round_constants_from_definition() -> [u32; 64] {
-        let mut k = [0u32; 64];
-        for (k_t, &p) in k.iter_mut().zip(PRIMES.iter()) {
-            let target = p << 96;
-            let (mut low, mut high) = (0u128, 1u128 << 36); // (2^36)^3 > 311 * 2^96
-            while high - low > 1 {
-                let mid = (low + high) / 2;
-                if mid * mid * mid <= target {
-                    low = mid;
-                } else {
-                    high = mid;
-                }
-            }
-            *k_t = low as u32; // mod 2^32: drops the integer part
-        }
-        k
-    }
-
-    /// FIPS 180-4 §6.2.2 written out literally, one block at a time.
-    fn reference_compress(state: &mut [u32; 8], blocks: &[u8]) {
-        let k = round_constants_from_definition();
-        let ch = |x: u32, y: u32, z: u32| (x & y) ^ (!x & z); // (4.2)
-        let maj = |x: u32, y: u32, z: u32| (x & y) ^ (x & z) ^ (y & z); // (4.3)
-        let big_sigma0 = |x: u32| x.rotate_right(2) ^ x.rotate_right(13) ^ x.rotate_right(22);
-        let big_sigma1 = |x: u32| x.rotate_right(6) ^ x.rotate_right(11) ^ x.rotate_right(25);
-        let small_sigma0 = |x: u32| x.rotate_right(7) ^ x.rotate_right(18) ^ (x >> 3);
-        let small_sigma1 = |x: u32| x.rotate_right(17) ^ x.rotate_right(19) ^ (x >> 10);
-        for block in blocks.chunks_exact(BLOCK_LEN) {
-            // 1. Prepare the message schedule.
-            let mut w = [0u32; 64];
-            for t in 0..16 {
-                w[t] = u32::from_be_bytes(block[4 * t..4 * t + 4].try_into().unwrap());
-            }
-            for t in 16..64 {
-                w[t] = small_sigma1(w[t - 2])
-                    .wrapping_add(w[t - 7])
-                    .wrapping_add(small_sigma0(w[t - 15]))
-                    .wrapping_add(w[t - 16]);
-            }
-            // 2. Initialize the eight working variables.
-            let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut h] = *state;
-            // 3. For t = 0 to 63.
-            for t in 0..64 {
-                let t1 = h
-                    .wrapping_add(big_sigma1(e))
-                    .wrapping_add(ch(e, f, g))
-                    .wrapping_add(k[t])
-                    .wrapping_add(w[t]);
-                let t2 = big_sigma0(a).wrapping_add(maj(a, b, c));
-                h = g;
-                g = f;
-                f = e;
-                e = d.wrapping_add(t1);
-                d = c;
-                c = b;
-                b = a;
-                a = t1.wrapping_add(t2);
-            }
-            // 4. Compute the intermediate hash value H(i).
-            for (h_i, v) in state.iter_mut().zip([a, b, c, d, e, f, g, h]) {
-                *h_i = h_i.wrapping_add(v);
-            }
-        }
-    }
-
-    /// SHA-256 of `message` with padding (FIPS 180-4 §5.1.1) and parsing
-    /// (§5.2.1) around the given compression function.
-    fn sha256_with(compress: impl Fn(&mut [u32; 8], &[u8]), message: &[u8]) -> [u8; 32] {
-        let mut padded = message.to_vec();
-        padded.push(0x80);
-        while padded.len() % BLOCK_LEN != 56 {
-            padded.push(0);
-        }
-        padded.extend_from_slice(&(message.len() as u64 * 8).to_be_bytes());
-        let mut state = INITIAL_HASH;
-        compress(&mut state, &padded);
-        let mut digest = [0u8; 32];
-        for (bytes, word) in digest.chunks_exact_mut(4).zip(state) {
-            bytes.copy_from_slice(&word.to_be_bytes());
-        }
-        digest
-    }
-
-    fn hex(bytes: &[u8]) -> std::string::String {
-        bytes.iter().map(|b| std::format!("{b:02x}")).collect()
-    }
-
-    /// The SHA-NI backend, or one line on stderr naming what is skipped.
-    /// Written to the stderr handle directly so the harness does not
-    /// swallow it: an absent backend must never look like a pass.
-    fn sha_ni_or_say_skipped(skipped: &str) -> Option<ShaNi> {
-        let found = ShaNi::detect();
-        if found.is_none() {
-            let why = if cfg!(barejwt_portable) {
-                "--cfg barejwt_portable forces the portable path"
-            } else if cfg!(feature = "std") {
-                "this CPU lacks SHA, SSE2, SSSE3 or SSE4.1"
-            } else {
-                "built without std and without target features sha, ssse3, sse4.1"
-            };
-            let _ = writeln!(
-                std::io::stderr(),
-                "SHA-NI absent ({why}): skipped {skipped}"
-            );
-        }
-        found
-    }
-
-    /// Checks a FIPS 180-4 example on the reference and on SHA-NI.
-    fn check_example(name: &str, message: &[u8], expected_hex: &str) {
-        assert_eq!(
-            hex(&sha256_with(reference_compress, message)),
-            expected_hex,
-            "reference, {name}"
-        );
-        if let Some(sha_ni) = sha_ni_or_say_skipped(name) {
-            let digest = sha256_with(|state, blocks| sha_ni.compress256(state, blocks), message);
-            assert_eq!(hex(&digest), expected_hex, "SHA-NI, {name}");
-        }
-    }
-
-    /// Tiny xorshift64 (Marsaglia 2003), fixed seed: reproducible input.
-    struct XorShift(u64);
-
-    impl XorShift {
-        fn next_u64(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-        fn below(&mut self, n: u64) -> u64 {
-            self.next_u64() % n
-        }
-        fn bytes(&mut self, len: usize) -> Vec<u8> {
-            (0..len).map(|_| self.next_u64() as u8).collect()
-        }
-    }
-
-    #[test]
-    fn round_constant_table_matches_the_cube_root_definition() {
-        let typed: Vec<u32> = ROUND_CONSTANTS.iter().flatten().copied().collect();
-        assert_eq!(typed, round_constants_from_definition());
-    }
-
-    #[test]
-    fn fips_180_4_one_block_example_abc() {
-        check_example(
-            "the one-block example \"abc\"",
-            b"abc",
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
-        );
-    }
-
-    #[test]
-    fn fips_180_4_two_block_example_448_bits() {
-        check_example(
-            "the two-block 448-bit example",
-            b"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
-            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
-        );
-    }
-
-    #[test]
-    fn empty_message() {
-        check_example(
-            "the empty message",
-            b"",
-            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
-        );
-    }
-
-    #[test]
-    fn sha_ni_matches_reference_after_every_call_on_random_blocks() {
-        let Some(sha_ni) = sha_ni_or_say_skipped("200 random multi-block comparisons") else {
-            return;
-        };
-        let mut rng = XorShift(0x5eed_5a25_6b10_c0de);
-        for case in 0..200 {
-            let block_count = 1 + rng.below(64) as usize;
-            let input = rng.bytes(block_count * BLOCK_LEN);
-            // A random starting state reaches every lane, not just H(0).
-            let mut expected = [0u32; 8];
-            expected
-                .iter_mut()
-                .for_each(|word| *word = rng.next_u64() as u32);
-            let mut actual = expected;
-            // Feed the input in calls of random block counts.
-            let mut rest = &input[..];
-            while !rest.is_empty() {
-                let take = (1 + rng.below(8) as usize).min(rest.len() / BLOCK_LEN) * BLOCK_LEN;
-                let (now, later) = rest.split_at(take);
-                reference_compress(&mut expected, now);
-                sha_ni.compress256(&mut actual, now);
-                assert_eq!(actual, expected, "case {case}, {block_count} blocks");
-                rest = later;
-            }
-        }
-    }
-
-    #[test]
-    fn sha_ni_ignores_a_trailing_partial_block() {
-        let Some(sha_ni) = sha_ni_or_say_skipped("the trailing-partial-block check") else {
-            return;
-        };
-        let mut rng = XorShift(0x0dd_b10c);
-        let input = rng.bytes(2 * BLOCK_LEN + BLOCK_LEN - 1);
-        for len in 0..=input.len() {
-            let mut expected = INITIAL_HASH;
-            reference_compress(&mut expected, &input[..len / BLOCK_LEN * BLOCK_LEN]);
-            let mut actual = INITIAL_HASH;
-            sha_ni.compress256(&mut actual, &input[..len]);
-            assert_eq!(actual, expected, "input of {len} bytes");
-        }
-    }
+    use super::{Avx2, ShaNi};
 
     #[test]
     fn detect_follows_the_cpu_and_the_portable_flag() {
@@ -838,187 +578,6 @@ mod tests {
             // Without std, detection is the build's promise: never more
             // than the CPU has (the binary would not run otherwise).
             assert!(ShaNi::detect().is_none() || expected);
-        }
-    }
-
-    // -----------------------------------------------------------------------
-    // SHA-512 on AVX2, against the portable compression (`soft.rs`, itself
-    // checked against the plain FIPS 180-4 §6.4.2 loop) and the published
-    // vectors.
-
-    use super::{Avx2, BLOCK_LEN_512};
-    use crate::crypto::sha2::soft;
-    use crate::crypto::sha2::{Sha384, Sha512, H384, H512};
-
-    /// The AVX2 backend, or one line on stderr naming what is skipped.
-    fn avx2_or_say_skipped(skipped: &str) -> Option<Avx2> {
-        let found = Avx2::detect();
-        if found.is_none() {
-            let why = if cfg!(barejwt_portable) {
-                "--cfg barejwt_portable forces the portable path"
-            } else if cfg!(feature = "std") {
-                "this CPU lacks AVX2 or BMI2"
-            } else {
-                "built without std and without target features avx2, bmi2"
-            };
-            let _ = writeln!(
-                std::io::stderr(),
-                "AVX2 SHA-512 absent ({why}): skipped {skipped}"
-            );
-        }
-        found
-    }
-
-    /// SHA-384/512 of `message` with padding (FIPS 180-4 §5.1.2) and parsing
-    /// (§5.2.2) around the given compression function, from `initial`.
-    fn sha512_with(
-        compress: impl Fn(&mut [u64; 8], &[u8]),
-        initial: [u64; 8],
-        message: &[u8],
-    ) -> [u8; 64] {
-        let mut padded = message.to_vec();
-        padded.push(0x80);
-        while padded.len() % BLOCK_LEN_512 != 112 {
-            padded.push(0);
-        }
-        padded.extend_from_slice(&(message.len() as u128 * 8).to_be_bytes());
-        let mut state = initial;
-        compress(&mut state, &padded);
-        let mut digest = [0u8; 64];
-        for (bytes, word) in digest.chunks_exact_mut(8).zip(state) {
-            bytes.copy_from_slice(&word.to_be_bytes());
-        }
-        digest
-    }
-
-    fn unhex(text: &str) -> Vec<u8> {
-        (0..text.len() / 2)
-            .map(|i| u8::from_str_radix(&text[2 * i..2 * i + 2], 16).unwrap())
-            .collect()
-    }
-
-    /// The `Key = value` records of a `vectors/` file (blank-line separated).
-    fn records(text: &str) -> Vec<Vec<(&str, &str)>> {
-        text.split("\n\n")
-            .map(|record| {
-                record
-                    .lines()
-                    .filter(|line| !line.starts_with('#'))
-                    .filter_map(|line| line.split_once(" = ").or(line.split_once(" =")))
-                    .collect::<Vec<_>>()
-            })
-            .filter(|fields| !fields.is_empty())
-            .collect()
-    }
-
-    fn field<'a>(record: &[(&str, &'a str)], key: &str) -> Option<&'a str> {
-        record.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
-    }
-
-    /// FIPS 180-2 Appendix C.1 and C.2 (the SHA-512 examples kept in FIPS
-    /// 180-4's example pages), through the public hasher, which dispatches
-    /// to AVX2 when the CPU has it.
-    #[test]
-    fn fips_180_4_sha512_examples_abc_and_896_bits_through_the_full_hash() {
-        let vectors = records(include_str!("../../../vectors/sha2.txt"));
-        for id in ["sha512-abc", "sha512-896"] {
-            let record = vectors.iter().find(|r| field(r, "Id") == Some(id)).unwrap();
-            let message = unhex(field(record, "Message").unwrap());
-            let expected = field(record, "Digest").unwrap();
-            assert_eq!(hex(&Sha512::digest(&message)), expected, "{id}");
-            if let Some(avx2) = avx2_or_say_skipped(id) {
-                let direct = sha512_with(|s, b| avx2.compress512(s, b), H512, &message);
-                assert_eq!(hex(&direct), expected, "{id}, AVX2 directly");
-            }
-        }
-    }
-
-    /// Every SHA-384 and SHA-512 record of `vectors/sha2.txt` and
-    /// `vectors/sha2_cavp.txt` through the AVX2 compression itself.
-    #[test]
-    fn avx2_gives_every_sha384_and_sha512_vector() {
-        let Some(avx2) = avx2_or_say_skipped("the SHA-384/512 vector files") else {
-            return;
-        };
-        let mut checked = 0;
-        for text in [
-            include_str!("../../../vectors/sha2.txt"),
-            include_str!("../../../vectors/sha2_cavp.txt"),
-        ] {
-            for record in records(text) {
-                let (initial, digest_len) = match field(&record, "Alg") {
-                    Some("SHA-384") => (H384, 48),
-                    Some("SHA-512") => (H512, 64),
-                    _ => continue,
-                };
-                let message = match field(&record, "Message") {
-                    Some(message) => unhex(message),
-                    None => {
-                        let count: usize = field(&record, "Count").unwrap().parse().unwrap();
-                        unhex(field(&record, "Repeat").unwrap()).repeat(count)
-                    }
-                };
-                let digest = sha512_with(|s, b| avx2.compress512(s, b), initial, &message);
-                assert_eq!(
-                    hex(&digest[..digest_len]),
-                    field(&record, "Digest").unwrap(),
-                    "{:?}",
-                    field(&record, "Id")
-                );
-                checked += 1;
-            }
-        }
-        // 18 + 18 in sha2.txt, 4 + 4 in sha2_cavp.txt: none silently lost.
-        assert_eq!(checked, 44);
-        // And the truncation (§6.5) through the public SHA-384 hasher.
-        assert_eq!(
-            Sha384::digest(b"abc")[..],
-            sha512_with(|s, b| avx2.compress512(s, b), H384, b"abc")[..48]
-        );
-    }
-
-    #[test]
-    fn avx2_matches_soft_after_every_call_on_random_blocks() {
-        let Some(avx2) = avx2_or_say_skipped("200 random multi-block SHA-512 comparisons") else {
-            return;
-        };
-        let mut rng = XorShift(0xa5c2_5120_d00d_f00d);
-        for case in 0..200 {
-            let block_count = 1 + rng.below(16) as usize;
-            let input = rng.bytes(block_count * BLOCK_LEN_512);
-            // A random starting state reaches every lane, not just H(0).
-            let mut expected = [0u64; 8];
-            expected.iter_mut().for_each(|word| *word = rng.next_u64());
-            let mut actual = expected;
-            // Calls of random block counts, so odd and even counts (the
-            // lone-block path and the two-block path) both occur.
-            let mut rest = &input[..];
-            while !rest.is_empty() {
-                let take =
-                    (1 + rng.below(5) as usize).min(rest.len() / BLOCK_LEN_512) * BLOCK_LEN_512;
-                let (now, later) = rest.split_at(take);
-                soft::compress512(&mut expected, now);
-                avx2.compress512(&mut actual, now);
-                assert_eq!(actual, expected, "case {case}, {block_count} blocks");
-                rest = later;
-            }
-        }
-    }
-
-    #[test]
-    fn avx2_ignores_a_trailing_partial_block() {
-        let Some(avx2) = avx2_or_say_skipped("the SHA-512 trailing-partial-block check") else {
-            return;
-        };
-        let mut rng = XorShift(0x0512_0ddb_10c0);
-        let input = rng.bytes(3 * BLOCK_LEN_512 + BLOCK_LEN_512 - 1);
-        for len in 0..=input.len() {
-            let whole = &input[..len / BLOCK_LEN_512 * BLOCK_LEN_512];
-            let mut expected = H512;
-            soft::compress512(&mut expected, whole);
-            let mut actual = H512;
-            avx2.compress512(&mut actual, &input[..len]);
-            assert_eq!(actual, expected, "input of {len} bytes");
         }
     }
 

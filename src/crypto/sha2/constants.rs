@@ -73,7 +73,7 @@ pub(crate) const K512: [u64; 80] = [
 
 /// [`K256`] four to an entry, K_4i..K_4i+3 in entry i: the layout of the
 /// SHA extensions, where one entry feeds the four rounds of one pair of
-/// `SHA256RNDS2` (`x86.rs`). Derived at compile time, so the
+/// `SHA256RNDS2` (`src/cpu/x86_sha256.rs`). Derived at compile time, so the
 /// table is not written out a second time.
 // Used only by the x86_64 backend (and by the tests on every target).
 #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]

@@ -17,8 +17,8 @@
 //! (`Backend256` in `Sha256::new`, `Backend512` in `Sha384::new` and
 //! `Sha512::new`), so HMAC's precomputed key states never ask the CPU
 //! again: on x86_64 the SHA extensions for SHA-256 and an AVX2 message
-//! schedule for SHA-384/512 when the CPU has them (`x86.rs`, the crate's
-//! one file of `unsafe` code), else the portable code.
+//! schedule for SHA-384/512 when the CPU has them (`src/cpu/`, the crate's
+//! one folder of `unsafe` code), else the portable code.
 //! `--cfg barejwt_portable` forces the portable code.
 //!
 //! | file | what |
@@ -29,7 +29,6 @@
 //! | `soft512.rs` | the portable SHA-384/512 compression (§6.4.2) |
 //! | `soft_rounds.rs` | the unrolled round both portable compressions share |
 //! | `reference.rs` | tests only: the plain §6.2.2 / §6.4.2 loops, the vector reader |
-//! | `x86.rs` | the SHA extensions (SHA-256) and the AVX2 schedule (SHA-384/512) |
 //! | `tests.rs` | tests: vectors through every backend, backends against each other |
 //!
 //! [FIPS 180-4]: https://nvlpubs.nist.gov/nistpubs/FIPS/NIST.FIPS.180-4.pdf
@@ -44,7 +43,7 @@ mod soft_rounds;
 mod tests;
 
 #[cfg(target_arch = "x86_64")]
-mod x86;
+use crate::cpu;
 use constants::{H256, H384, H512};
 use core::fmt;
 
@@ -84,10 +83,10 @@ pub trait HashFunction: Clone {
 pub(crate) enum Backend256 {
     /// `soft256.rs`: plain Rust, on every target.
     Portable,
-    /// `x86.rs`: the SHA extensions; the witness proves the
+    /// `src/cpu/x86_sha256.rs`: the SHA extensions; the witness proves the
     /// CPU has them.
     #[cfg(target_arch = "x86_64")]
-    ShaNi(x86::ShaNi),
+    ShaNi(cpu::ShaNi),
 }
 
 impl Backend256 {
@@ -96,7 +95,7 @@ impl Backend256 {
     #[inline]
     pub(crate) fn detect() -> Self {
         #[cfg(target_arch = "x86_64")]
-        if let Some(sha_ni) = x86::ShaNi::detect() {
+        if let Some(sha_ni) = cpu::ShaNi::detect() {
             return Backend256::ShaNi(sha_ni);
         }
         Backend256::Portable
@@ -131,11 +130,11 @@ impl Backend256 {
 pub(crate) enum Backend512 {
     /// `soft512.rs`: plain Rust, on every target.
     Portable,
-    /// `x86.rs`: the message schedule on AVX2 (x86 has no
+    /// `src/cpu/x86_sha512.rs`: the message schedule on AVX2 (x86 has no
     /// SHA-512 instructions here); the witness proves the CPU has AVX2 and
     /// BMI2.
     #[cfg(target_arch = "x86_64")]
-    Avx2(x86::Avx2),
+    Avx2(cpu::Avx2),
 }
 
 impl Backend512 {
@@ -144,7 +143,7 @@ impl Backend512 {
     #[inline]
     pub(crate) fn detect() -> Self {
         #[cfg(target_arch = "x86_64")]
-        if let Some(avx2) = x86::Avx2::detect() {
+        if let Some(avx2) = cpu::Avx2::detect() {
             return Backend512::Avx2(avx2);
         }
         Backend512::Portable

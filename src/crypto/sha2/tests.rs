@@ -3,7 +3,7 @@
 //! portable one, and the hashers' own properties. (The unrolled portable
 //! compressions are checked against the reference loops in `soft256.rs`
 //! and `soft512.rs`; the constants against their definition in
-//! `constants.rs`; detection in `x86.rs`.)
+//! `constants.rs`; detection in each `src/cpu/` file.)
 
 use super::reference::{self, hex};
 use super::*;

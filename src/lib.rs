@@ -71,6 +71,7 @@ extern crate alloc;
 extern crate std;
 
 pub mod base64url;
+mod cpu;
 pub mod crypto;
 pub mod json;
 

@@ -15,9 +15,13 @@
 //! | [`ct`] | constant-time equality, masks, selection, table lookup | |
 //! | [`rand`] | the random-source abstraction | |
 //!
-//! CPU-specific code (the SHA extensions, AVX2) lives in the one fenced
-//! folder that may use `unsafe`, `src/cpu/`; these modules call it through
-//! safe witness types.
+//! CPU-specific code (the SHA extensions for SHA-256, the AVX2 message
+//! schedule for SHA-384/512) lives in the one fenced folder that may use
+//! `unsafe`, `src/cpu/`, one file per backend. These modules stay safe:
+//! [`sha2`] asks `src/cpu/` once per hasher for a witness type that proves
+//! the CPU has the features, and calls the backend through the witness's
+//! safe method, else its own portable code. `src/cpu/mod.rs` gives the
+//! rules and the steps for adding a backend.
 
 pub mod ct;
 pub mod hmac;

@@ -12,19 +12,39 @@
 //!
 //! `update` hands every whole block of a long input to the compression
 //! function in one call, straight from the caller's slice; only a partial
-//! block is copied into the internal buffer. The SHA-256 compression is
-//! chosen once per hasher (`Backend256`, in `Sha256::new`): the SHA
-//! extensions (`x86.rs`) when the CPU has them, else the portable code
-//! (`soft.rs`). SHA-384/512 go through one dispatch function,
-//! `compress512`: an AVX2 message schedule (`x86.rs`) when the CPU has it,
-//! else `soft.rs`. `--cfg barejwt_portable` forces the portable code.
+//! block is copied into the internal buffer. Each hasher chooses its
+//! compression once, when it is created, and carries the choice
+//! (`Backend256` in `Sha256::new`, `Backend512` in `Sha384::new` and
+//! `Sha512::new`), so HMAC's precomputed key states never ask the CPU
+//! again: on x86_64 the SHA extensions for SHA-256 and an AVX2 message
+//! schedule for SHA-384/512 when the CPU has them (`src/cpu/`, the crate's
+//! one folder of `unsafe` code), else the portable code.
+//! `--cfg barejwt_portable` forces the portable code.
+//!
+//! | file | what |
+//! | --- | --- |
+//! | `mod.rs` | the hashers, [`HashFunction`], the block buffer and padding, the backend choice |
+//! | `constants.rs` | H^(0) and K for both widths, each written once (§4.2, §5.3) |
+//! | `soft256.rs` | the portable SHA-256 compression (§6.2.2) |
+//! | `soft512.rs` | the portable SHA-384/512 compression (§6.4.2) |
+//! | `soft_rounds.rs` | the unrolled round both portable compressions share |
+//! | `reference.rs` | tests only: the plain §6.2.2 / §6.4.2 loops, the vector reader |
+//! | `tests.rs` | tests: vectors through every backend, backends against each other |
 //!
 //! [FIPS 180-4]: https://nvlpubs.nist.gov/nistpubs/FIPS/NIST.FIPS.180-4.pdf
 
-mod soft;
-#[cfg(target_arch = "x86_64")]
-mod x86;
+pub(crate) mod constants;
+#[cfg(test)]
+mod reference;
+mod soft256;
+mod soft512;
+mod soft_rounds;
+#[cfg(test)]
+mod tests;
 
+#[cfg(target_arch = "x86_64")]
+use crate::cpu;
+use constants::{H256, H384, H512};
 use core::fmt;
 
 /// A hash function of the SHA-2 family, as HMAC ([`crate::hmac`]) needs it.
@@ -56,39 +76,17 @@ pub trait HashFunction: Clone {
     }
 }
 
-/// SHA-256 initial hash value H^(0), FIPS 180-4 §5.3.3: the first 32 bits
-/// of the fractional parts of the square roots of the first 8 primes.
-#[rustfmt::skip]
-const H256: [u32; 8] = [
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-];
-
-/// SHA-384 initial hash value H^(0), FIPS 180-4 §5.3.4: from the square
-/// roots of the 9th through 16th primes.
-#[rustfmt::skip]
-const H384: [u64; 8] = [
-    0xcbbb_9d5d_c105_9ed8, 0x629a_292a_367c_d507, 0x9159_015a_3070_dd17, 0x152f_ecd8_f70e_5939,
-    0x6733_2667_ffc0_0b31, 0x8eb4_4a87_6858_1511, 0xdb0c_2e0d_64f9_8fa7, 0x47b5_481d_befa_4fa4,
-];
-
-/// SHA-512 initial hash value H^(0), FIPS 180-4 §5.3.5: from the square
-/// roots of the first 8 primes.
-#[rustfmt::skip]
-const H512: [u64; 8] = [
-    0x6a09_e667_f3bc_c908, 0xbb67_ae85_84ca_a73b, 0x3c6e_f372_fe94_f82b, 0xa54f_f53a_5f1d_36f1,
-    0x510e_527f_ade6_82d1, 0x9b05_688c_2b3e_6c1f, 0x1f83_d9ab_fb41_bd6b, 0x5be0_cd19_137e_2179,
-];
-
 /// The SHA-256 compression a hasher runs, chosen once when it is created
 /// and carried in it, so HMAC's precomputed key states (RFC 2104 §4) never
 /// ask the CPU again.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Backend256 {
-    /// `soft.rs`: plain Rust, on every target.
+    /// `soft256.rs`: plain Rust, on every target.
     Portable,
-    /// `x86.rs`: the SHA extensions; the witness proves the CPU has them.
+    /// `src/cpu/x86_sha256.rs`: the SHA extensions; the witness proves the
+    /// CPU has them.
     #[cfg(target_arch = "x86_64")]
-    ShaNi(x86::ShaNi),
+    ShaNi(cpu::ShaNi),
 }
 
 impl Backend256 {
@@ -97,7 +95,7 @@ impl Backend256 {
     #[inline]
     pub(crate) fn detect() -> Self {
         #[cfg(target_arch = "x86_64")]
-        if let Some(sha_ni) = x86::ShaNi::detect() {
+        if let Some(sha_ni) = cpu::ShaNi::detect() {
             return Backend256::ShaNi(sha_ni);
         }
         Backend256::Portable
@@ -119,24 +117,59 @@ impl Backend256 {
     #[inline]
     fn compress(self, state: &mut [u32; 8], blocks: &[u8]) {
         match self {
-            Backend256::Portable => soft::compress256(state, blocks),
+            Backend256::Portable => soft256::compress256(state, blocks),
             #[cfg(target_arch = "x86_64")]
             Backend256::ShaNi(sha_ni) => sha_ni.compress256(state, blocks),
         }
     }
 }
 
-/// The SHA-384/512 backend choice: the message schedule on AVX2 when the
-/// CPU has it (`x86.rs`; no SHA-512 instructions exist there), else the
-/// portable code.
-#[inline]
-fn compress512(state: &mut [u64; 8], blocks: &[u8]) {
+/// The SHA-384/512 compression a hasher runs, chosen once when it is
+/// created and carried in it, like [`Backend256`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Backend512 {
+    /// `soft512.rs`: plain Rust, on every target.
+    Portable,
+    /// `src/cpu/x86_sha512.rs`: the message schedule on AVX2 (x86 has no
+    /// SHA-512 instructions here); the witness proves the CPU has AVX2 and
+    /// BMI2.
     #[cfg(target_arch = "x86_64")]
-    if let Some(avx2) = x86::Avx2::detect() {
-        avx2.compress512(state, blocks);
-        return;
+    Avx2(cpu::Avx2),
+}
+
+impl Backend512 {
+    /// The AVX2 schedule when the CPU has it (and `--cfg
+    /// barejwt_portable` is not set), else the portable code.
+    #[inline]
+    pub(crate) fn detect() -> Self {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(avx2) = cpu::Avx2::detect() {
+            return Backend512::Avx2(avx2);
+        }
+        Backend512::Portable
     }
-    soft::compress512(state, blocks);
+
+    /// Every backend this CPU can run, portable first: the tests run each
+    /// vector through each of them.
+    #[cfg(test)]
+    pub(crate) fn available() -> alloc::vec::Vec<Self> {
+        let mut backends = alloc::vec![Backend512::Portable];
+        let detected = Backend512::detect();
+        if detected != Backend512::Portable {
+            backends.push(detected);
+        }
+        backends
+    }
+
+    /// Compresses every whole 128-byte block of `blocks` into `state`.
+    #[inline]
+    fn compress(self, state: &mut [u64; 8], blocks: &[u8]) {
+        match self {
+            Backend512::Portable => soft512::compress512(state, blocks),
+            #[cfg(target_arch = "x86_64")]
+            Backend512::Avx2(avx2) => avx2.compress512(state, blocks),
+        }
+    }
 }
 
 /// The partial block not yet compressed: `bytes[..len]`, `len < B`.
@@ -293,15 +326,17 @@ impl Sha256 {
 #[derive(Clone, Copy)]
 struct Engine512 {
     state: [u64; 8],
+    backend: Backend512,
     buffer: BlockBuffer<128>,
     /// Bytes absorbed so far (the length field holds bits, 128 of them).
     length: u128,
 }
 
 impl Engine512 {
-    fn new(initial: [u64; 8]) -> Self {
+    fn new(initial: [u64; 8], backend: Backend512) -> Self {
         Engine512 {
             state: initial,
+            backend,
             buffer: BlockBuffer::EMPTY,
             length: 0,
         }
@@ -309,9 +344,9 @@ impl Engine512 {
 
     fn update(&mut self, data: &[u8]) {
         self.length = self.length.wrapping_add(data.len() as u128);
-        let state = &mut self.state;
+        let (state, backend) = (&mut self.state, self.backend);
         self.buffer
-            .absorb(data, |blocks| compress512(state, blocks));
+            .absorb(data, |blocks| backend.compress(state, blocks));
     }
 
     /// Pads (§5.1.2) and returns the full 64-byte result H^(N).
@@ -319,7 +354,7 @@ impl Engine512 {
         let mut state = self.state;
         let bits = self.length.wrapping_mul(8).to_be_bytes();
         self.buffer
-            .pad(&bits, |blocks| compress512(&mut state, blocks));
+            .pad(&bits, |blocks| self.backend.compress(&mut state, blocks));
         let mut out = [0u8; 64];
         for (bytes, word) in out.chunks_exact_mut(8).zip(state) {
             bytes.copy_from_slice(&word.to_be_bytes());
@@ -350,8 +385,14 @@ impl Sha384 {
 
     /// A hasher in the initial state H^(0) (§5.3.4).
     pub fn new() -> Self {
+        Self::new_with_backend(Backend512::detect())
+    }
+
+    /// A hasher in the initial state that runs `backend`: the tests use it
+    /// to check the portable code on CPUs that have AVX2.
+    pub(crate) fn new_with_backend(backend: Backend512) -> Self {
         Sha384 {
-            engine: Engine512::new(H384),
+            engine: Engine512::new(H384, backend),
         }
     }
 
@@ -397,8 +438,14 @@ impl Sha512 {
 
     /// A hasher in the initial state H^(0) (§5.3.5).
     pub fn new() -> Self {
+        Self::new_with_backend(Backend512::detect())
+    }
+
+    /// A hasher in the initial state that runs `backend`: the tests use it
+    /// to check the portable code on CPUs that have AVX2.
+    pub(crate) fn new_with_backend(backend: Backend512) -> Self {
         Sha512 {
-            engine: Engine512::new(H512),
+            engine: Engine512::new(H512, backend),
         }
     }
 
@@ -459,198 +506,3 @@ macro_rules! impl_common {
 impl_common!(Sha256, 32);
 impl_common!(Sha384, 48);
 impl_common!(Sha512, 64);
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn hex(bytes: &[u8]) -> alloc::string::String {
-        bytes.iter().map(|b| alloc::format!("{b:02x}")).collect()
-    }
-
-    /// FIPS 180-2 Appendix B.1, C.1 and D.1 ("abc").
-    #[test]
-    fn fips180_appendix_one_block_examples() {
-        assert_eq!(
-            hex(&Sha256::digest(b"abc")),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-        assert_eq!(
-            hex(&Sha384::digest(b"abc")),
-            "cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed\
-             8086072ba1e7cc2358baeca134c825a7"
-        );
-        assert_eq!(
-            hex(&Sha512::digest(b"abc")),
-            "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a\
-             2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f"
-        );
-    }
-
-    /// Every way of splitting a message across two `update` calls gives the
-    /// one-shot digest; lengths cover 0, block-1, block, block+1 and two
-    /// blocks for each padding case.
-    #[test]
-    fn every_split_through_update_equals_one_shot() {
-        let message: alloc::vec::Vec<u8> = (0..=255u8).cycle().take(300).collect();
-        for len in [0, 55, 56, 63, 64, 65, 111, 112, 127, 128, 129, 256, 300] {
-            let m = &message[..len];
-            for split in 0..=len {
-                let (x, y) = m.split_at(split);
-                let mut h = Sha256::new();
-                h.update(x);
-                h.update(y);
-                assert_eq!(h.finalize(), Sha256::digest(m), "len {len} split {split}");
-                let mut h = Sha512::new();
-                h.update(x);
-                h.update(y);
-                assert_eq!(h.finalize(), Sha512::digest(m), "len {len} split {split}");
-            }
-        }
-    }
-
-    /// One SHA-256 record of `vectors/sha2.txt`: its id, message and digest.
-    struct Sha256Vector {
-        id: alloc::string::String,
-        message: alloc::vec::Vec<u8>,
-        digest: alloc::string::String,
-    }
-
-    fn unhex(text: &str) -> alloc::vec::Vec<u8> {
-        (0..text.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap())
-            .collect()
-    }
-
-    /// The SHA-256 records of `vectors/sha2.txt` (`Key = value` lines, a
-    /// blank line ends a record; a message is `Message`, or `Repeat`
-    /// repeated `Count` times).
-    fn sha256_vectors() -> alloc::vec::Vec<Sha256Vector> {
-        let text = include_str!("../../../vectors/sha2.txt");
-        let mut vectors = alloc::vec::Vec::new();
-        for record in text.split("\n\n") {
-            let field = |key: &str| {
-                record
-                    .lines()
-                    .filter(|line| !line.starts_with('#'))
-                    .find_map(|line| line.strip_prefix(key)?.strip_prefix(" ="))
-                    .map(str::trim)
-            };
-            if field("Alg") != Some("SHA-256") {
-                continue;
-            }
-            let message = match (field("Message"), field("Repeat"), field("Count")) {
-                (Some(hex), _, _) => unhex(hex),
-                (None, Some(hex), Some(count)) => unhex(hex).repeat(count.parse().unwrap()),
-                _ => panic!("record without a message: {record}"),
-            };
-            vectors.push(Sha256Vector {
-                id: field("Id").unwrap().into(),
-                message,
-                digest: field("Digest").unwrap().into(),
-            });
-        }
-        vectors
-    }
-
-    /// Says on stderr, outside the harness's capture, when only the portable
-    /// backend ran: a missing backend must never look like a pass.
-    fn say_if_sha_ni_absent(backends: &[Backend256], what: &str) {
-        if backends.len() < 2 {
-            extern crate std;
-            use std::io::Write;
-            let _ = writeln!(
-                std::io::stderr(),
-                "SHA-NI absent (CPU or --cfg barejwt_portable): {what} ran on the portable backend only"
-            );
-        }
-    }
-
-    #[test]
-    fn every_sha256_vector_passes_on_every_available_backend() {
-        let vectors = sha256_vectors();
-        assert_eq!(vectors.len(), 18, "SHA-256 records in vectors/sha2.txt");
-        let backends = Backend256::available();
-        say_if_sha_ni_absent(&backends, "vectors/sha2.txt");
-        for backend in backends {
-            for vector in &vectors {
-                let one_shot = {
-                    let mut h = Sha256::new_with_backend(backend);
-                    h.update(&vector.message);
-                    h.finalize()
-                };
-                assert_eq!(
-                    hex(&one_shot),
-                    vector.digest,
-                    "{} on {backend:?}",
-                    vector.id
-                );
-                // Streamed in 37-byte pieces: buffer and direct blocks mixed.
-                let mut h = Sha256::new_with_backend(backend);
-                vector.message.chunks(37).for_each(|piece| h.update(piece));
-                assert_eq!(
-                    hex(&h.finalize()),
-                    vector.digest,
-                    "{} streamed on {backend:?}",
-                    vector.id
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn both_compressions_reach_the_same_state_on_random_blocks() {
-        let backends = Backend256::available();
-        say_if_sha_ni_absent(&backends, "the backend state comparison");
-        // xorshift64 (Marsaglia 2003), fixed seed: reproducible input.
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        for case in 0..100 {
-            let blocks = 1 + (next() % 40) as usize;
-            let input: alloc::vec::Vec<u8> = (0..blocks * 64).map(|_| next() as u8).collect();
-            let mut start = [0u32; 8];
-            start.iter_mut().for_each(|word| *word = next() as u32);
-            let states: alloc::vec::Vec<[u32; 8]> = backends
-                .iter()
-                .map(|backend| {
-                    let mut state = start;
-                    backend.compress(&mut state, &input);
-                    state
-                })
-                .collect();
-            assert!(
-                states.windows(2).all(|pair| pair[0] == pair[1]),
-                "case {case}, {blocks} blocks: {states:x?}"
-            );
-            // And the portable state is really SHA-256: the chain of
-            // single-block calls equals one multi-block call.
-            let mut chained = start;
-            input
-                .chunks(64)
-                .for_each(|block| soft::compress256(&mut chained, block));
-            assert_eq!(chained, states[0], "case {case}");
-        }
-    }
-
-    #[test]
-    fn new_uses_the_detected_backend() {
-        assert_eq!(Sha256::new().backend, Backend256::detect());
-        let expect_portable = cfg!(barejwt_portable) || cfg!(not(target_arch = "x86_64"));
-        if expect_portable {
-            assert_eq!(Backend256::detect(), Backend256::Portable);
-        }
-    }
-
-    #[test]
-    fn debug_shows_no_state() {
-        let mut h = Sha256::new();
-        h.update(b"secret");
-        assert_eq!(alloc::format!("{h:?}"), "Sha256 { .. }");
-    }
-}

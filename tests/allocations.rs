@@ -14,7 +14,7 @@ static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
 static BYTES: AtomicUsize = AtomicUsize::new(0);
 
 // The one place the tests need `unsafe`: a GlobalAlloc cannot be written
-// without it. The library itself keeps `unsafe` to `src/sha2/x86.rs`.
+// without it. The library itself keeps `unsafe` to `src/cpu/`.
 // SAFETY: every call is forwarded unchanged to `System`; only counters move.
 #[allow(unsafe_code)]
 unsafe impl GlobalAlloc for Counting {

@@ -1,6 +1,6 @@
 //! Every input limit at its edge: exactly at the limit passes, one over
 //! fails with the documented kind. The defaults are those written in
-//! `validate.rs`, `json/parse.rs`, `token.rs`, `jwk.rs` and SECURITY.md.
+//! `validate/`, `json/parse.rs`, `token.rs`, `jwk/` and SECURITY.md.
 
 use barejwt::json::{self, Limits, Object, Value};
 use barejwt::{

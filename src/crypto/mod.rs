@@ -14,12 +14,14 @@
 //! | [`hmac`] | HMAC over them | RFC 2104 |
 //! | [`ct`] | constant-time equality, masks, selection, table lookup | |
 //! | [`rand`] | the random-source abstraction | |
+//! | [`ed25519`] | Ed25519 signatures, strict verification | RFC 8032 |
 //!
 //! CPU-specific code (the SHA extensions, AVX2) lives in the one fenced
 //! folder that may use `unsafe`, `src/cpu/`; these modules call it through
 //! safe witness types.
 
 pub mod ct;
+pub mod ed25519;
 pub mod hmac;
 pub mod rand;
 pub mod sha2;

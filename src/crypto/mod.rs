@@ -14,6 +14,7 @@
 //! | [`hmac`] | HMAC over them | RFC 2104 |
 //! | [`ct`] | constant-time equality, masks, selection, table lookup | |
 //! | [`rand`] | the random-source abstraction | |
+//! | [`ed25519`] | Ed25519 signatures, strict verification | RFC 8032 |
 //!
 //! CPU-specific code (the SHA extensions for SHA-256, the AVX2 message
 //! schedule for SHA-384/512) lives in the one fenced folder that may use
@@ -24,6 +25,7 @@
 //! rules and the steps for adding a backend.
 
 pub mod ct;
+pub mod ed25519;
 pub mod hmac;
 pub mod rand;
 pub mod sha2;

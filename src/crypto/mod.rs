@@ -20,6 +20,7 @@
 //! safe witness types.
 
 pub mod ct;
+pub mod der;
 pub mod hmac;
 pub mod rand;
 pub mod sha2;

@@ -22,5 +22,6 @@
 pub mod ct;
 pub mod der;
 pub mod hmac;
+pub mod pem;
 pub mod rand;
 pub mod sha2;

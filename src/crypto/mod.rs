@@ -14,6 +14,9 @@
 //! | [`hmac`] | HMAC over them | RFC 2104 |
 //! | [`ct`] | constant-time equality, masks, selection, table lookup | |
 //! | [`rand`] | the random-source abstraction | |
+//! | [`der`] | strict DER reader and writer | X.690 §10 |
+//! | [`pem`] | PEM armour of one key block | RFC 7468, RFC 4648 §4 |
+//! | [`pkix`] | key files: SPKI, PKCS #1, PKCS #8, SEC 1, X.509's key | RFC 5280, 8017, 5958, 5915, 8410 |
 //!
 //! CPU-specific code (the SHA extensions, AVX2) lives in the one fenced
 //! folder that may use `unsafe`, `src/cpu/`; these modules call it through
@@ -23,5 +26,6 @@ pub mod ct;
 pub mod der;
 pub mod hmac;
 pub mod pem;
+pub mod pkix;
 pub mod rand;
 pub mod sha2;

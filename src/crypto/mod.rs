@@ -15,6 +15,9 @@
 //! | [`ct`] | constant-time equality, masks, selection, table lookup | |
 //! | [`rand`] | the random-source abstraction | |
 //! | [`ed25519`] | Ed25519 signatures, strict verification | RFC 8032 |
+//! | [`der`] | strict DER reader and writer | X.690 §10 |
+//! | [`pem`] | PEM armour of one key block | RFC 7468, RFC 4648 §4 |
+//! | [`pkix`] | key files: SPKI, PKCS #1, PKCS #8, SEC 1, X.509's key | RFC 5280, 8017, 5958, 5915, 8410 |
 //!
 //! CPU-specific code (the SHA extensions for SHA-256, the AVX2 message
 //! schedule for SHA-384/512) lives in the one fenced folder that may use
@@ -25,7 +28,10 @@
 //! rules and the steps for adding a backend.
 
 pub mod ct;
+pub mod der;
 pub mod ed25519;
 pub mod hmac;
+pub mod pem;
+pub mod pkix;
 pub mod rand;
 pub mod sha2;

@@ -406,7 +406,7 @@ mod tests {
     fn inputs() -> Vec<Fe> {
         let mut rng = TestRng(0x2551_9000);
         let mut v = edges();
-        for _ in 0..200 {
+        for _ in 0..120 {
             v.push(random_fe(&mut rng));
         }
         v

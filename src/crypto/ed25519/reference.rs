@@ -144,10 +144,14 @@ impl Big {
         let mut r = Big::zero();
         let top = (0..WORDS * 64).rev().find(|&i| self.bit(i)).unwrap_or(0);
         for i in (0..=top).rev() {
-            r = r.shl(1);
-            if self.bit(i) {
-                r.0[0] |= 1;
+            // r = 2r + bit i, in place; r < m keeps 2r + 1 within range.
+            let mut carry = self.bit(i) as u64;
+            for w in r.0.iter_mut() {
+                let next = *w >> 63;
+                *w = (*w << 1) | carry;
+                carry = next;
             }
+            assert_eq!(carry, 0, "overflow");
             if r >= *m {
                 r = r.sub(m);
             }

@@ -60,8 +60,10 @@ const L_BYTES: [u8; 32] = [
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x10,
 ];
 
-/// An integer modulo L, always reduced (below L).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// An integer modulo L, always reduced (below L). Not comparable outside
+/// tests: `==` on limbs would be an early-exit comparison of secrets.
+#[derive(Clone, Copy, Debug)]
+#[cfg_attr(test, derive(PartialEq, Eq))]
 pub(crate) struct Scalar([u64; 5]);
 
 impl Scalar {

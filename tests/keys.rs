@@ -537,8 +537,12 @@ fn certificates_give_the_key_of_the_spki_beside_them() {
     }
 }
 
-/// Every DER of the corpus, with the label of its block.
+/// Every DER of the corpus, with the label of its block, and the
+/// Wycheproof public keys.
 fn corpus_der() -> Vec<(&'static str, Label, Vec<u8>)> {
+    let wycheproof = common::records(include_str!("../vectors/keys/wycheproof_public_keys.txt"))
+        .into_iter()
+        .map(|r| ("wycheproof_public_keys.txt", Label::PublicKey, r.hex("Der")));
     PEM_FILES
         .iter()
         .filter_map(|(name, text)| {
@@ -546,6 +550,7 @@ fn corpus_der() -> Vec<(&'static str, Label, Vec<u8>)> {
                 .ok()
                 .map(|b| (*name, b.label, b.der))
         })
+        .chain(wycheproof)
         .collect()
 }
 
@@ -925,4 +930,67 @@ fn debug_output_never_shows_private_values() {
     );
     let ed = parse_pem(pem_text("ed25519-pkcs8.pem").as_bytes()).unwrap();
     assert_eq!(format!("{ed:?}"), "Private(Ed25519 { public: None, .. })");
+}
+
+/// Leading zero octets dropped (Wycheproof writes INTEGER contents).
+fn magnitude(bytes: Vec<u8>) -> Vec<u8> {
+    let start = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len());
+    bytes[start..].to_vec()
+}
+
+#[test]
+fn wycheproof_public_keys_parse_to_their_published_components_and_write_back() {
+    let records = common::records(include_str!("../vectors/keys/wycheproof_public_keys.txt"));
+    let mut families = BTreeMap::new();
+    for r in &records {
+        let der = r.hex("Der");
+        let key = parse_spki(&der).unwrap_or_else(|e| panic!("{}: {e}", r.label()));
+        let expected = match r.str("Family") {
+            "rsa" => {
+                let (n, e) = (magnitude(r.hex("N")), magnitude(r.hex("E")));
+                let asn = r.hex("Asn");
+                assert_eq!(write_rsa_public_key(&n, &e), asn, "{}", r.label());
+                PublicKeyInfo::Rsa { n, e }
+            }
+            "ec" => {
+                let curve = match r.str("Curve") {
+                    "secp256r1" => NamedCurve::P256,
+                    "secp384r1" => NamedCurve::P384,
+                    "secp521r1" => NamedCurve::P521,
+                    "secp256k1" => NamedCurve::Secp256k1,
+                    other => panic!("{other}"),
+                };
+                PublicKeyInfo::Ec {
+                    curve,
+                    point: r.hex("Point"),
+                }
+            }
+            "ed25519" => PublicKeyInfo::Ed25519 {
+                key: r.hex("Pk").try_into().unwrap(),
+            },
+            other => panic!("{other}"),
+        };
+        assert_eq!(key, expected, "{}", r.label());
+        if let Some(asn) = r.get("Asn") {
+            let pkcs1 = common::hex(asn).unwrap();
+            assert_eq!(
+                pkix::parse_rsa_public_key(&pkcs1).unwrap(),
+                expected,
+                "{}",
+                r.label()
+            );
+        }
+        assert_eq!(write_spki(&key), der, "{}", r.label());
+        let text = pem::encode(Label::PublicKey, &der);
+        assert_eq!(
+            parse_pem(text.as_bytes()).unwrap(),
+            KeyFile::Public(expected)
+        );
+        *families.entry(r.str("Family").to_string()).or_insert(0) += 1;
+    }
+    let counts: Vec<_> = families.into_iter().collect();
+    assert_eq!(
+        counts,
+        [("ec".into(), 8), ("ed25519".into(), 2), ("rsa".into(), 15)]
+    );
 }

@@ -313,11 +313,8 @@ fn headers_say_encrypted(body: &[u8]) -> bool {
     body.split(|&b| b == b'\n').any(|line| {
         let line = trim_end(line);
         let starts = |name: &[u8]| {
-            line.len() >= name.len()
-                && line
-                    .iter()
-                    .zip(name)
-                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
+            line.get(..name.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(name))
         };
         (starts(b"Proc-Type:") && line.windows(9).any(|w| w == b"ENCRYPTED"))
             || starts(b"DEK-Info:")

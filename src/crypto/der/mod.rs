@@ -48,7 +48,8 @@ mod reader;
 mod writer;
 
 pub use oid::Oid;
-pub use reader::{check_null, Element, Reader};
+pub(crate) use reader::check_null;
+pub use reader::{Element, Reader};
 pub use writer::Writer;
 
 use core::fmt;
@@ -111,6 +112,7 @@ pub struct DerError {
 
 /// The rule a DER input broke (X.690 sections in [`DerError`]'s sentence).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum DerErrorKind {
     /// The input ends inside an element's header or contents.
     Truncated,
@@ -248,7 +250,7 @@ fn tag_name(tag: u8) -> &'static str {
 /// Overwrites `buf` with zeros in a way the compiler may not drop as a dead
 /// store (the zeroed buffer is passed through [`core::hint::black_box`]).
 /// Best effort: earlier copies made by reallocation are not reached.
-pub fn wipe(buf: &mut [u8]) {
+pub(crate) fn wipe(buf: &mut [u8]) {
     buf.fill(0);
     core::hint::black_box(&buf);
 }

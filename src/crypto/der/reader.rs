@@ -424,7 +424,7 @@ fn split(s: &[u8], n: usize) -> Option<(&[u8], &[u8])> {
 ///
 /// [`DerErrorKind::UnexpectedTag`] for another tag,
 /// [`DerErrorKind::InvalidNull`] for contents.
-pub fn check_null(element: &Element<'_>) -> Result<(), DerError> {
+pub(crate) fn check_null(element: &Element<'_>) -> Result<(), DerError> {
     if element.tag != NULL {
         return Err(DerError::new(
             DerErrorKind::UnexpectedTag {

@@ -7,9 +7,10 @@
 //! configuration can ever make this crate accept an unsigned token
 //! (RFC 8725 §3.1). The verifier recognises the name only to say so.
 //!
-//! This crate implements HS256, HS384 and HS512. The other names are
-//! recognised so that a token using them is refused with a precise message
-//! (`algorithm_not_allowed: ... not supported yet`), never misread.
+//! This crate implements HS256, HS384, HS512, EdDSA and Ed25519. The other
+//! names are recognised so that a token using them is refused with a
+//! precise message (`algorithm_not_allowed: ... not supported yet`), never
+//! misread.
 
 use core::fmt;
 
@@ -47,13 +48,13 @@ pub enum Algorithm {
     /// RSASSA-PSS using SHA-512 and MGF1 with SHA-512 (RFC 7518 §3.5). Not
     /// supported yet.
     Ps512,
-    /// Edwards-curve signatures, Ed25519 (RFC 8037 §3.1). Not supported yet.
+    /// Edwards-curve signatures with an Ed25519 key (RFC 8037 §3.1).
     EdDsa,
     /// ECDSA using secp256k1 and SHA-256 (RFC 8812 §3.2). Not supported yet.
     Es256K,
     /// Ed25519 under its fully-specified name (RFC 9864 §2.2): the same
     /// signatures as [`Algorithm::EdDsa`] with an Ed25519 key, but its own
-    /// entry, matching only its own header value. Not supported yet.
+    /// entry, matching only its own header value.
     Ed25519,
 }
 
@@ -113,9 +114,15 @@ impl Algorithm {
     }
 
     /// Whether this crate can verify and sign with it (today: the HMAC
-    /// algorithms).
+    /// algorithms, `EdDSA` and `Ed25519`).
     pub const fn is_supported(self) -> bool {
-        self.is_hmac()
+        self.is_hmac() || self.is_eddsa()
+    }
+
+    /// Whether it is one of the two names of Ed25519 signatures: `EdDSA`
+    /// (RFC 8037) or `Ed25519` (RFC 9864).
+    pub const fn is_eddsa(self) -> bool {
+        matches!(self, Algorithm::EdDsa | Algorithm::Ed25519)
     }
 
     /// Whether it is one of HS256, HS384, HS512.
@@ -163,14 +170,20 @@ mod tests {
     }
 
     #[test]
-    fn only_hmac_is_supported() {
+    fn hmac_and_ed25519_are_supported() {
         let supported: alloc::vec::Vec<_> = Algorithm::ALL
             .into_iter()
             .filter(|a| a.is_supported())
             .collect();
         assert_eq!(
             supported,
-            [Algorithm::Hs256, Algorithm::Hs384, Algorithm::Hs512]
+            [
+                Algorithm::Hs256,
+                Algorithm::Hs384,
+                Algorithm::Hs512,
+                Algorithm::EdDsa,
+                Algorithm::Ed25519
+            ]
         );
         assert_eq!(Algorithm::Hs384.hmac_output_len(), Some(48));
         assert_eq!(Algorithm::Rs256.hmac_output_len(), None);

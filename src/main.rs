@@ -1,5 +1,5 @@
 //! `barejwt`, the command line tool: `encode`, `decode`, `verify`,
-//! `keygen` (the reference in `docs/cli.md`), and `demo`.
+//! `keygen`, `pubkey` (the reference in `docs/cli.md`), and `demo`.
 //!
 //! A thin shell over the library: this file reads arguments, hands them to
 //! [`barejwt::verify`], [`barejwt::sign_with_header`] and
@@ -27,7 +27,7 @@
 mod cli;
 
 use barejwt::json::{self, Object, Value};
-use barejwt::{Algorithm, Error, HeaderFields, Validation};
+use barejwt::{Algorithm, AsymmetricKey, Error, HeaderFields, Validation};
 use cli::args::{self, repeated, switch, value, FlagSpec, Usage};
 use cli::input::TokenInput;
 use cli::keys::{CliKeys, KeySource, Loaded};
@@ -54,10 +54,11 @@ impl From<Usage> for Failure {
 }
 
 /// The key flags of `encode` and `verify`.
-const KEY_SPECS: [FlagSpec; 6] = [
+const KEY_SPECS: [FlagSpec; 7] = [
     value("key-file"),
     value("key-env"),
     value("key-b64"),
+    value("pem-file"),
     value("jwk-file"),
     value("jwks-file"),
     switch("allow-short-key"),
@@ -110,7 +111,7 @@ fn run(args: &[OsString]) -> Result<(), Failure> {
     let Some((first, rest)) = args.split_first() else {
         return Err(Usage::new(
             None,
-            "a command is needed: encode, decode, verify, keygen or demo",
+            "a command is needed: encode, decode, verify, keygen, pubkey or demo",
         )
         .into());
     };
@@ -140,6 +141,7 @@ fn run(args: &[OsString]) -> Result<(), Failure> {
         Some("decode") => decode(rest),
         Some("verify") => verify(rest),
         Some("keygen") => keygen(rest),
+        Some("pubkey") => pubkey(rest),
         Some("demo") => demo(rest),
         _ => Err(unknown_command(first).into()),
     }
@@ -149,7 +151,7 @@ fn unknown_command(name: &OsString) -> Usage {
     Usage::new(
         None,
         format!(
-            "unknown command {}: use encode, decode, verify, keygen or demo",
+            "unknown command {}: use encode, decode, verify, keygen, pubkey or demo",
             args::show(&name.to_string_lossy())
         ),
     )
@@ -208,7 +210,11 @@ fn encode(args: &[OsString]) -> Result<(), Failure> {
 
     let alg = match parsed.text(CMD, "alg")? {
         None => {
-            return Err(Usage::new(Some(CMD), "--alg is required (HS256, HS384 or HS512)").into())
+            return Err(Usage::new(
+                Some(CMD),
+                "--alg is required (HS256, HS384, HS512, EdDSA or Ed25519)",
+            )
+            .into())
         }
         Some(list) => match args::algorithms(CMD, list)?.as_slice() {
             [one] => *one,
@@ -365,17 +371,21 @@ fn verify(args: &[OsString]) -> Result<(), Failure> {
 /// `barejwt keygen [--alg HS256|HS384|HS512]`
 fn keygen(args: &[OsString]) -> Result<(), Failure> {
     const CMD: &str = "keygen";
-    let parsed = args::parse(CMD, args, &[value("alg")])?;
+    let parsed = args::parse(
+        CMD,
+        args,
+        &[value("alg"), value("bits"), switch("jwk"), value("kid")],
+    )?;
     parsed.no_positionals(CMD)?;
     let alg = match parsed.text(CMD, "alg")? {
         None => Algorithm::Hs256,
         Some(list) => match args::algorithms(CMD, list)?.as_slice() {
-            [one] if one.is_hmac() => *one,
+            [one] => *one,
             _ => {
                 return Err(Usage::new(
                     Some(CMD),
                     format!(
-                        "keygen makes HMAC secrets: --alg HS256, HS384 or HS512, not {}",
+                        "keygen makes one key: --alg names one algorithm, not {}",
                         args::show(list)
                     ),
                 )
@@ -383,14 +393,140 @@ fn keygen(args: &[OsString]) -> Result<(), Failure> {
             }
         },
     };
-    let len = alg.hmac_output_len().unwrap_or(64);
-    let secret = random::bytes(len).map_err(|e| {
+    let is_rsa = matches!(
+        alg,
+        Algorithm::Rs256
+            | Algorithm::Rs384
+            | Algorithm::Rs512
+            | Algorithm::Ps256
+            | Algorithm::Ps384
+            | Algorithm::Ps512
+    );
+    if parsed.has("bits") && !is_rsa {
+        return Err(Usage::new(
+            Some(CMD),
+            format!("--bits is for RSA keys (RS256 ... PS512), not {alg}"),
+        )
+        .into());
+    }
+    let jwk = parsed.has("jwk");
+    let kid = parsed.text(CMD, "kid")?;
+    if kid.is_some() && !jwk {
+        return Err(Usage::new(Some(CMD), "--kid goes with --jwk (a PEM key has no kid)").into());
+    }
+    let random_failure = |e: String| {
         Failure::System(format!(
             "cannot read random bytes from {}: {e}",
             random::SOURCE
         ))
-    })?;
-    stdout(&format!("{}\n", barejwt::base64url::encode(&secret)))
+    };
+    if alg.is_hmac() {
+        let len = alg.hmac_output_len().unwrap_or(64);
+        let secret = random::bytes(len).map_err(|e| random_failure(e.to_string()))?;
+        return if jwk {
+            stdout(&format!(
+                "{}\n",
+                barejwt::jwk::oct_jwk_json(alg, &secret, kid)
+            ))
+        } else {
+            stdout(&format!("{}\n", barejwt::base64url::encode(&secret)))
+        };
+    }
+    if !alg.is_supported() {
+        return Err(Usage::new(
+            Some(CMD),
+            format!("{alg} keys are not supported yet; this build makes HMAC secrets and Ed25519 keys (EdDSA, Ed25519)"),
+        )
+        .into());
+    }
+    let key = AsymmetricKey::generate(alg, &mut barejwt::crypto::rand::OsRandom)
+        .map_err(|e| random_failure(e.reason().to_string()))?;
+    if !jwk {
+        let pem = key.private_key_pem().map_err(Failure::Rejected)?;
+        return stdout(&pem);
+    }
+    let mut object = key.private_jwk().map_err(Failure::Rejected)?;
+    object.insert("alg", Value::String(alg.as_str().to_string()));
+    if let Some(kid) = kid {
+        object.insert("kid", Value::String(kid.to_string()));
+    }
+    stdout(&format!("{}\n", Value::Object(object).to_json()))
+}
+
+/// `barejwt pubkey KEY [--jwk | --jwks]`
+fn pubkey(args: &[OsString]) -> Result<(), Failure> {
+    const CMD: &str = "pubkey";
+    let parsed = args::parse(
+        CMD,
+        args,
+        &[
+            value("key-file"),
+            value("key-env"),
+            value("key-b64"),
+            value("pem-file"),
+            value("jwk-file"),
+            value("jwks-file"),
+            switch("jwk"),
+            switch("jwks"),
+        ],
+    )?;
+    parsed.no_positionals(CMD)?;
+    if parsed.has("jwk") && parsed.has("jwks") {
+        return Err(Usage::new(Some(CMD), "give --jwk or --jwks, not both").into());
+    }
+    let source = KeySource::from_flags(CMD, &parsed)?;
+    let no_public_half = |what: &str| {
+        Failure::Usage(Usage::new(
+            Some(CMD),
+            format!("{what} has no public half: pubkey takes a public or private key in --pem-file or --jwk-file"),
+        ))
+    };
+    let (key, source_jwk) = match source.load(CMD, false)? {
+        Loaded::Secret(_) => return Err(no_public_half("an HMAC secret")),
+        Loaded::Set(_) => {
+            return Err(Usage::new(
+                Some(CMD),
+                "pubkey takes one key (--pem-file or --jwk-file), not a key set",
+            )
+            .into())
+        }
+        Loaded::Pem(key) => (key.map_err(Failure::Rejected)?, None),
+        Loaded::Jwk(Err(e)) => return Err(Failure::Rejected(e)),
+        Loaded::Jwk(Ok(jwk)) => match jwk.asymmetric_key() {
+            Some(Ok(key)) => (key.clone(), Some(jwk)),
+            Some(Err(e)) => return Err(Failure::Rejected(e)),
+            None if jwk.kty() == "oct" => return Err(no_public_half("an oct JWK (a secret)")),
+            None => {
+                return Err(Usage::new(
+                    Some(CMD),
+                    format!(
+                        "--jwk-file: a JWK of type {} is not a key this build reads",
+                        args::show(jwk.kty())
+                    ),
+                )
+                .into())
+            }
+        },
+    };
+    if !(parsed.has("jwk") || parsed.has("jwks")) {
+        return stdout(&key.public_key_pem());
+    }
+    let mut object = key.public_jwk();
+    if let Some(jwk) = &source_jwk {
+        // The contract: kid, alg and use are copied when the source JWK has
+        // them; never a private member, nor key_ops.
+        for (name, value) in [("kid", jwk.kid()), ("alg", jwk.alg()), ("use", jwk.use_())] {
+            if let Some(value) = value {
+                object.insert(name, Value::String(value.to_string()));
+            }
+        }
+    }
+    let one = Value::Object(object).to_json();
+    if parsed.has("jwks") {
+        stdout(&format!("{{\"keys\":[{one}]}}\n"))
+    } else {
+        stdout(&format!("{one}\n"))
+    }
 }
 
 /// `barejwt demo`

@@ -160,11 +160,7 @@ pub fn sign(key: &Key, claims: &Object) -> Result<String, Error> {
         }
         len += piece.len();
     }
-    Ok(sign_parts(
-        key,
-        header.get(..len).unwrap_or_default(),
-        claims,
-    ))
+    sign_parts(key, header.get(..len).unwrap_or_default(), claims)
 }
 
 /// Signs `claims` with `key` under `header` (plus `alg`, first).
@@ -191,10 +187,10 @@ pub fn sign_with_header(
         json::write(value, &mut text);
     }
     text.push('}');
-    Ok(sign_parts(key, text.as_bytes(), claims))
+    sign_parts(key, text.as_bytes(), claims)
 }
 
-fn sign_parts(key: &Key, header_json: &[u8], claims: &Object) -> String {
+fn sign_parts(key: &Key, header_json: &[u8], claims: &Object) -> Result<String, Error> {
     let mut claims_json = String::with_capacity(256);
     json::write_object(claims, &mut claims_json);
     let len = base64url::encoded_len(header_json.len())
@@ -205,11 +201,10 @@ fn sign_parts(key: &Key, header_json: &[u8], claims: &Object) -> String {
     base64url::encode_into(header_json, &mut token);
     token.push('.');
     base64url::encode_into(claims_json.as_bytes(), &mut token);
-    let mut tag = [0u8; 64];
-    let n = key.mac_into(token.as_bytes(), &mut tag);
+    let signature = key.sign(token.as_bytes())?;
     token.push('.');
-    base64url::encode_into(tag.get(..n).unwrap_or_default(), &mut token);
-    token
+    base64url::encode_into(signature.as_bytes(), &mut token);
+    Ok(token)
 }
 
 #[cfg(test)]

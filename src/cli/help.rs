@@ -2,13 +2,15 @@
 
 /// `barejwt --help`.
 pub const GLOBAL: &str = "\
-barejwt: sign, inspect and verify JSON Web Tokens (HS256, HS384, HS512)
+barejwt: sign, inspect and verify JSON Web Tokens (HS256, HS384, HS512,
+EdDSA and Ed25519)
 
 Usage:
   barejwt encode --alg ALG KEY [--header JSON_OBJECT] CLAIMS_JSON
   barejwt decode TOKEN
   barejwt verify --alg ALG[,ALG...] KEY [OPTIONS] TOKEN
-  barejwt keygen [--alg HS256|HS384|HS512]
+  barejwt keygen [--alg ALG] [--jwk] [--kid KID]
+  barejwt pubkey KEY [--jwk | --jwks]
   barejwt demo
   barejwt help [COMMAND] | --help | --version
 
@@ -18,8 +20,14 @@ KEY is exactly one of:
   --key-env NAME      the secret is the bytes of environment variable NAME
   --key-b64 TEXT      the secret is TEXT decoded as base64url (RFC 4648 §5,
                       no padding, canonical)
-  --jwk-file PATH     one JSON Web Key (RFC 7517), kty \"oct\"
-  --jwks-file PATH    a JWK Set; the token's kid picks the key
+  --pem-file PATH     one public or private key in PEM (RFC 7468): PUBLIC KEY,
+                      PRIVATE KEY or CERTIFICATE (only its subject public key
+                      is used: the certificate itself is NOT checked); today
+                      Ed25519 keys
+  --jwk-file PATH     one JSON Web Key (RFC 7517): kty \"oct\" (a secret) or
+                      \"OKP\" with crv \"Ed25519\"
+  --jwks-file PATH    a JWK Set; the token's kid picks the key (without kid,
+                      the one key that fits the token's alg)
   --allow-short-key   also accept a secret shorter than the hash output
                       (RFC 7518 §3.2 forbids it; legacy tokens only)
 
@@ -43,7 +51,8 @@ barejwt encode: sign claims into a compact token (RFC 7515 §7.1)
 Usage:
   barejwt encode --alg ALG KEY [--header JSON_OBJECT] CLAIMS_JSON
 
-  --alg ALG              HS256, HS384 or HS512 (exactly one)
+  --alg ALG              HS256, HS384, HS512, EdDSA or Ed25519 (exactly one);
+                         EdDSA and Ed25519 sign with a private key
   --header JSON_OBJECT   more protected header fields: kid, typ, cty, private
                          ones; never alg. typ defaults to \"JWT\"
   CLAIMS_JSON            the claims, a JSON object, signed as given (numbers
@@ -117,14 +126,41 @@ Example:
 
 /// `barejwt keygen --help`.
 pub const KEYGEN: &str = "\
-barejwt keygen: print a fresh random HMAC secret, base64url
+barejwt keygen: print a fresh key, from the operating system's random source
 
 Usage:
-  barejwt keygen [--alg HS256|HS384|HS512]
+  barejwt keygen [--alg ALG] [--jwk] [--kid KID]
 
-Reads 32, 48 or 64 bytes (the hash's output size; default HS256: 32) from
-the operating system's random source and prints them as base64url without
-padding and a newline, ready for --key-b64.
+  --alg ALG   HS256 (the default), HS384, HS512: a secret of the hash's
+              output size (32, 48 or 64 bytes), base64url without padding,
+              ready for --key-b64.
+              EdDSA or Ed25519: an Ed25519 private key, as a PKCS #8
+              PRIVATE KEY PEM (64-character lines), ready for --pem-file.
+  --jwk       print one line of JSON instead: a private JWK with alg set
+              (for HS*: an oct JWK with k and alg), ready for --jwk-file
+  --kid KID   add kid to the JWK (only with --jwk)
+
+Keep the output secret: it is the signing key. `barejwt pubkey` prints the
+public half of an Ed25519 key, to give to verifiers.
+";
+
+/// `barejwt pubkey --help`.
+pub const PUBKEY: &str = "\
+barejwt pubkey: print the public half of a public-key KEY
+
+Usage:
+  barejwt pubkey --pem-file PATH [--jwk | --jwks]
+  barejwt pubkey --jwk-file PATH [--jwk | --jwks]
+
+By default a PUBLIC KEY PEM (SubjectPublicKeyInfo, 64-character lines).
+  --jwk    one line of JSON: kty and the public members only (for Ed25519:
+           crv and x), plus kid, alg and use when the source JWK has them;
+           never a private member, nor key_ops
+  --jwks   the same JWK as a set: {\"keys\":[JWK]}
+
+A private key's public half is printed; an HMAC secret, an oct JWK or a key
+set has no public half (usage error). An unusable key is exit 1 with
+invalid_key, and nothing is printed.
 ";
 
 /// `barejwt demo --help`.
@@ -147,6 +183,7 @@ pub fn of(command: &str) -> Option<&'static str> {
         "decode" => Some(DECODE),
         "verify" => Some(VERIFY),
         "keygen" => Some(KEYGEN),
+        "pubkey" => Some(PUBKEY),
         "demo" => Some(DEMO),
         _ => None,
     }

@@ -1,22 +1,25 @@
-//! Key sources (`--key-file`, `--key-env`, `--key-b64`, `--jwk-file`,
-//! `--jwks-file`) and the command line's [`KeyResolver`].
+//! Key sources (`--key-file`, `--key-env`, `--key-b64`, `--pem-file`,
+//! `--jwk-file`, `--jwks-file`) and the command line's [`KeyResolver`].
 //!
 //! Two moments, as the contract separates them:
 //!
 //! 1. Reading the source, before the token is read. A file that cannot be
-//!    read, an unset variable, text that is not canonical base64url, a JWK
-//!    or JWK Set file that is not JSON of the right shape: usage errors
-//!    (exit 2).
+//!    read, an unset variable, text that is not canonical base64url, a PEM
+//!    file that is not one key block of strict DER, a JWK or JWK Set file
+//!    that is not JSON of the right shape: usage errors (exit 2).
 //! 2. Using the key, at the verifier's key-selection step, after the header
 //!    checks. A secret that is empty, or too short without
-//!    `--allow-short-key`, or a JWK with malformed key material:
-//!    `invalid_key` (exit 1). [`CliKeys`] holds such an error until the
+//!    `--allow-short-key`, a key that is not a usable key of its family (a
+//!    point of small order, an unsupported curve), or a JWK with malformed
+//!    key material: `invalid_key` (exit 1). [`CliKeys`] holds such an error until the
 //!    verifier asks for the key, so that a token with a malformed header is
 //!    still reported as `malformed`.
 
 use super::args::{show, Usage};
 use barejwt::jwk::Operation;
-use barejwt::{Algorithm, Error, ErrorKind, Jwk, JwkSet, Key, KeyPolicy, KeyResolver};
+use barejwt::{
+    Algorithm, AsymmetricKey, Error, ErrorKind, Jwk, JwkSet, Key, KeyPolicy, KeyResolver,
+};
 use std::ffi::OsString;
 use std::io::Read;
 use std::path::PathBuf;
@@ -34,6 +37,8 @@ pub enum KeySource {
     Env(OsString),
     /// `--key-b64 TEXT`: the secret is TEXT decoded as base64url.
     B64(String),
+    /// `--pem-file PATH`: one public or private key in PEM (RFC 7468).
+    PemFile(PathBuf),
     /// `--jwk-file PATH`: one JSON Web Key.
     JwkFile(PathBuf),
     /// `--jwks-file PATH`: a JWK Set; `kid` picks the key.
@@ -41,7 +46,14 @@ pub enum KeySource {
 }
 
 /// The key flags every keyed command takes.
-pub const KEY_FLAGS: [&str; 5] = ["key-file", "key-env", "key-b64", "jwk-file", "jwks-file"];
+pub const KEY_FLAGS: [&str; 6] = [
+    "key-file",
+    "key-env",
+    "key-b64",
+    "pem-file",
+    "jwk-file",
+    "jwks-file",
+];
 
 impl KeySource {
     /// The one key source among the parsed flags.
@@ -62,7 +74,7 @@ impl KeySource {
             [] => {
                 return Err(Usage::new(
                     Some(command),
-                    "a key is needed: give one of --key-file, --key-env, --key-b64, --jwk-file, --jwks-file",
+                    "a key is needed: give one of --key-file, --key-env, --key-b64, --pem-file, --jwk-file, --jwks-file",
                 ))
             }
             [first, second, ..] => {
@@ -82,6 +94,7 @@ impl KeySource {
             "key-file" => KeySource::File(PathBuf::from(&value)),
             "key-env" => KeySource::Env(value.clone()),
             "key-b64" => KeySource::B64(text()?),
+            "pem-file" => KeySource::PemFile(PathBuf::from(&value)),
             "jwk-file" => KeySource::JwkFile(PathBuf::from(&value)),
             _ => KeySource::JwksFile(PathBuf::from(&value)),
         })
@@ -115,6 +128,21 @@ impl KeySource {
                         "--key-b64 is not canonical base64url without padding (RFC 4648 §5): {e}"
                     ))
                 }),
+            KeySource::PemFile(path) => {
+                let text = read_file(command, "--pem-file", path)?;
+                match AsymmetricKey::from_pem(&text) {
+                    Ok(key) => Ok(Loaded::Pem(Ok(key))),
+                    // Not a key file this tool reads: a usage error naming
+                    // the problem (the contract, "PEM files").
+                    Err(e) if e.kind() == ErrorKind::Malformed => Err(usage(format!(
+                        "--pem-file {}: {}",
+                        show(&path.to_string_lossy()),
+                        e.reason()
+                    ))),
+                    // A key, but not a usable one: judged at key selection.
+                    Err(e) => Ok(Loaded::Pem(Err(e))),
+                }
+            }
             KeySource::JwkFile(path) => {
                 let text = read_file(command, "--jwk-file", path)?;
                 match Jwk::parse_with_policy(&text, &policy) {
@@ -150,6 +178,8 @@ impl KeySource {
 pub enum Loaded {
     /// A raw HMAC secret (possibly empty or short: judged later).
     Secret(Vec<u8>),
+    /// One key from a PEM file, or why it cannot be used.
+    Pem(Result<AsymmetricKey, Error>),
     /// One JWK, or why its key material cannot be used.
     Jwk(Result<Jwk, Error>),
     /// A JWK Set (unsupported keys already skipped).
@@ -218,6 +248,9 @@ pub enum CliKeys {
     /// A raw secret: one key (or why it is unusable) per allowed HMAC
     /// algorithm, each made once.
     Secret(Vec<(Algorithm, Result<Key, Error>)>),
+    /// A key from a PEM file: one bound key (or why it cannot be used) per
+    /// allowed algorithm, each made once.
+    Pem(Vec<(Algorithm, Result<Key, Error>)>),
     /// One JWK, or why its key material is unusable.
     Jwk(Result<Jwk, Error>),
     /// A JWK Set.
@@ -235,6 +268,17 @@ impl CliKeys {
                     .map(|&alg| (alg, secret_key(alg, &secret, allow_short)))
                     .collect(),
             ),
+            Loaded::Pem(key) => CliKeys::Pem(
+                allowed
+                    .iter()
+                    .map(|&alg| {
+                        (
+                            alg,
+                            key.as_ref().map_err(Error::clone).and_then(|k| k.key(alg)),
+                        )
+                    })
+                    .collect(),
+            ),
             Loaded::Jwk(jwk) => CliKeys::Jwk(jwk),
             Loaded::Set(set) => CliKeys::Set(set),
         }
@@ -249,6 +293,12 @@ impl KeyResolver for CliKeys {
                 ErrorKind::AlgorithmNotAllowed,
                 format!("the token says {alg}, but the key is an HMAC secret"),
             )),
+            // A key that does not fit `alg` is refused here; an unusable
+            // one at key selection.
+            CliKeys::Pem(keys) => match keys.iter().find(|(a, _)| *a == alg) {
+                Some((_, Err(e))) if e.kind() == ErrorKind::AlgorithmNotAllowed => Err(e.clone()),
+                _ => Ok(()),
+            },
             CliKeys::Jwk(Ok(jwk)) => jwk.check_algorithm(alg, kid),
             // The JWK's own members could not be read; its error is
             // reported at key selection, the next step that needs the key.
@@ -264,6 +314,14 @@ impl KeyResolver for CliKeys {
                 Some((_, Err(e))) => Err(e.clone()),
                 // The verifier checked `alg` against the allow-list first,
                 // and every allowed HMAC algorithm has its slot.
+                None => Err(Error::new(
+                    ErrorKind::AlgorithmNotAllowed,
+                    format!("{alg} is not in the allowed list"),
+                )),
+            },
+            CliKeys::Pem(keys) => match keys.iter().find(|(a, _)| *a == alg) {
+                Some((_, Ok(key))) => Ok(key),
+                Some((_, Err(e))) => Err(e.clone()),
                 None => Err(Error::new(
                     ErrorKind::AlgorithmNotAllowed,
                     format!("{alg} is not in the allowed list"),
@@ -293,15 +351,30 @@ pub fn signing_key(
     if !alg.is_supported() {
         return Err(Error::new(
             ErrorKind::AlgorithmNotAllowed,
-            format!("{alg} is not supported yet; this build signs with HS256, HS384 or HS512"),
+            format!("{alg} is not supported yet; this build signs with HS256, HS384, HS512, EdDSA or Ed25519"),
         ));
     }
-    match loaded {
+    let key = match loaded {
+        Loaded::Secret(secret) if !alg.is_hmac() => Err(Error::new(
+            ErrorKind::AlgorithmNotAllowed,
+            format!("--alg is {alg}, but the key is an HMAC secret"),
+        )),
         Loaded::Secret(secret) => secret_key(alg, secret, allow_short),
+        Loaded::Pem(Ok(key)) => key.key(alg),
+        Loaded::Pem(Err(e)) => Err(e.clone()),
         Loaded::Jwk(Ok(jwk)) => jwk.key(alg, Operation::Sign).cloned(),
         Loaded::Jwk(Err(e)) => Err(e.clone()),
         Loaded::Set(set) => set.signing_key(alg, kid).cloned(),
+    }?;
+    // The contract: "encode needs a private key: a public key there is
+    // invalid_key".
+    if !key.can_sign() {
+        return Err(Error::new(
+            ErrorKind::InvalidKey,
+            format!("the key is a public key; encode --alg {alg} needs the private key"),
+        ));
     }
+    Ok(key)
 }
 
 #[cfg(test)]

@@ -30,13 +30,14 @@
 //! of an `oct` key for each algorithm it may serve.
 
 mod oct;
+mod okp;
 mod set;
 
 use crate::alg::Algorithm;
 use crate::error::{quote, Error, ErrorKind};
 use crate::json::parse_object;
 use crate::json::{self, Object, Value};
-use crate::keys::{Key, KeyResolver};
+use crate::keys::{AsymmetricKey, Key, KeyResolver};
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
@@ -97,13 +98,42 @@ pub enum Operation {
 /// made (a secret too short for HS512).
 type KeysPerAlg = Vec<(Algorithm, Result<Key, Error>)>;
 
-/// The keys one JWK makes, each made once.
+/// The keys one JWK makes, each made once, and for a public-key type the
+/// key before it was bound to each algorithm.
 #[derive(Debug, Clone)]
-struct AlgKeys(KeysPerAlg);
+struct AlgKeys {
+    bound: KeysPerAlg,
+    asymmetric: Option<AsymmetricKey>,
+}
 
 impl AlgKeys {
     fn get(&self, alg: Algorithm) -> Option<&Result<Key, Error>> {
-        self.0.iter().find(|(a, _)| *a == alg).map(|(_, k)| k)
+        self.bound.iter().find(|(a, _)| *a == alg).map(|(_, k)| k)
+    }
+}
+
+/// The key types this crate reads, and which algorithms each fits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum KeyType {
+    /// `oct` (RFC 7518 §6.4): HS256, HS384, HS512.
+    Oct,
+    /// `OKP` with `crv` `Ed25519` (RFC 8037 §2): EdDSA, Ed25519.
+    Ed25519,
+}
+
+impl KeyType {
+    fn fits(self, alg: Algorithm) -> bool {
+        match self {
+            KeyType::Oct => alg.is_hmac(),
+            KeyType::Ed25519 => alg.is_eddsa(),
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            KeyType::Oct => "an HMAC secret (kty \"oct\")",
+            KeyType::Ed25519 => "an Ed25519 key (kty \"OKP\")",
+        }
     }
 }
 
@@ -112,7 +142,11 @@ impl AlgKeys {
 enum Support {
     /// A supported type: its keys, or why its members are unusable
     /// ([`ErrorKind::InvalidKey`] when it is used).
-    Supported(Result<AlgKeys, Error>),
+    Supported(KeyType, Result<AlgKeys, Error>),
+    /// A supported key type on a curve this crate does not support (`OKP`
+    /// with Ed448, X25519, X448): skipped in a set, [`ErrorKind::InvalidKey`]
+    /// for every algorithm when used alone.
+    UnsupportedCurve(String),
     /// A key type this crate does not know or does not build (skipped in a
     /// set, RFC 7517 §5).
     UnsupportedType,
@@ -165,7 +199,7 @@ impl Jwk {
     /// As [`Jwk::parse`].
     pub fn from_object(object: &Object, policy: &KeyPolicy) -> Result<Jwk, Error> {
         let jwk = Jwk::read(object, policy)?;
-        if let Support::Supported(Err(e)) = &jwk.support {
+        if let Support::Supported(_, Err(e)) = &jwk.support {
             return Err(e.clone());
         }
         Ok(jwk)
@@ -207,11 +241,29 @@ impl Jwk {
                 None
             }
         };
-        let support = match kty.as_str() {
-            "oct" => Support::Supported(match problem {
-                Some(e) => Err(e),
-                None => oct::oct_keys(object, alg.as_deref(), policy).map(AlgKeys),
-            }),
+        let support = match (kty.as_str(), problem) {
+            ("oct", Some(e)) => Support::Supported(KeyType::Oct, Err(e)),
+            ("oct", None) => Support::Supported(
+                KeyType::Oct,
+                oct::oct_keys(object, alg.as_deref(), policy).map(|bound| AlgKeys {
+                    bound,
+                    asymmetric: None,
+                }),
+            ),
+            ("OKP", problem) => match okp::okp_key(object, alg.as_deref()) {
+                Ok(okp::Curve::Unsupported(crv)) => Support::UnsupportedCurve(crv),
+                Ok(okp::Curve::Ed25519(keys)) => Support::Supported(
+                    KeyType::Ed25519,
+                    match problem {
+                        Some(e) => Err(e),
+                        None => keys.map(|(key, bound)| AlgKeys {
+                            bound,
+                            asymmetric: Some(key),
+                        }),
+                    },
+                ),
+                Err(e) => Support::Supported(KeyType::Ed25519, Err(problem.unwrap_or(e))),
+            },
             _ => Support::UnsupportedType,
         };
         Ok(Jwk {
@@ -239,9 +291,36 @@ impl Jwk {
         self.alg.as_deref()
     }
 
-    /// Whether this crate supports the key type (today: `oct`).
+    /// Whether this crate supports the key type and curve (today: `oct`,
+    /// and `OKP` with `Ed25519`).
     pub fn is_supported(&self) -> bool {
-        matches!(self.support, Support::Supported(_))
+        matches!(self.support, Support::Supported(..))
+    }
+
+    /// `use`, the intended use (RFC 7517 §4.2), when a string.
+    pub fn use_(&self) -> Option<&str> {
+        self.use_.as_deref()
+    }
+
+    /// The public-key half of this JWK, before it is bound to an algorithm
+    /// (`pubkey`, JWK Set export): `None` for an `oct` secret or a type or
+    /// curve this crate does not support.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidKey`] when the key's members are unusable, or its
+    /// curve is not supported.
+    pub fn asymmetric_key(&self) -> Option<Result<&AsymmetricKey, Error>> {
+        match &self.support {
+            Support::Supported(_, Ok(keys)) => keys.asymmetric.as_ref().map(Ok),
+            Support::Supported(KeyType::Oct, Err(_)) => None,
+            Support::Supported(_, Err(e)) => Some(Err(e.clone())),
+            Support::UnsupportedCurve(crv) => Some(Err(invalid(format!(
+                "the JWK's curve {} is not supported (this build reads OKP keys on Ed25519 only)",
+                quote(crv)
+            )))),
+            Support::UnsupportedType => None,
+        }
     }
 
     /// Whether `use` allows signatures: absent, or `sig` (RFC 7517 §4.2).
@@ -272,12 +351,15 @@ impl Jwk {
                     quote(&self.kty)
                 ))
             }
-            Support::Supported(_) if !alg.is_hmac() => {
+            Support::Supported(key_type, _) if !key_type.fits(alg) => {
                 return refuse(format!(
-                    "the token says {alg}, but the key is an HMAC secret (kty \"oct\")"
+                    "the token says {alg}, but the key is {}",
+                    key_type.describe()
                 ))
             }
-            Support::Supported(_) => {}
+            // A curve this crate does not support is judged at key
+            // selection, as invalid_key for every algorithm.
+            Support::Supported(..) | Support::UnsupportedCurve(_) => {}
         }
         match self.alg.as_deref() {
             Some(bound) if bound != alg.as_str() => refuse(format!(
@@ -341,8 +423,12 @@ impl Jwk {
     pub fn key(&self, alg: Algorithm, op: Operation) -> Result<&Key, Error> {
         self.fits(alg, op)?;
         let keys = match &self.support {
-            Support::Supported(Ok(keys)) => keys,
-            Support::Supported(Err(e)) => return Err(e.clone()),
+            Support::Supported(_, Ok(keys)) => keys,
+            Support::Supported(_, Err(e)) => return Err(e.clone()),
+            Support::UnsupportedCurve(crv) => return Err(invalid(format!(
+                "the JWK's curve {} is not supported (this build reads OKP keys on Ed25519 only)",
+                quote(crv)
+            ))),
             // `fits` refused it already; kept for a complete match.
             Support::UnsupportedType => {
                 return Err(Error::new(

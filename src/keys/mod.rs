@@ -17,20 +17,31 @@
 //! A resolver only ever sees the algorithm (already checked against the
 //! allow-list) and the `kid`: never `jwk`, `jku`, `x5u` or `x5c`.
 
+mod asymmetric;
+mod eddsa;
 mod hmac;
 
 use crate::alg::Algorithm;
 use crate::error::{Error, ErrorKind};
 use alloc::format;
+use alloc::sync::Arc;
+pub use asymmetric::AsymmetricKey;
 use core::fmt;
+pub(crate) use eddsa::EdKey;
 pub(crate) use hmac::short_secret;
 use hmac::HmacKey;
 
-/// The key material of one family.
+/// The key material of one family. Public-key material is shared between
+/// the keys one JWK or key file makes for each algorithm it serves.
+// The HMAC states stay inline (no pointer to chase on the HS256 hot path);
+// keys are made once, so their size costs nothing per token.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone)]
 enum Material {
     /// An HMAC secret's precomputed state (`hmac.rs`).
     Hmac(HmacKey),
+    /// An Ed25519 public or private key (`eddsa.rs`).
+    Ed25519(Arc<EdKey>),
 }
 
 /// A key bound to one algorithm. Today: an HMAC secret for HS256, HS384 or
@@ -131,11 +142,19 @@ impl Key {
         }
     }
 
-    /// The MAC of `message`, written into `out`; returns its length (32, 48
-    /// or 64). `out` of 64 bytes fits every HMAC algorithm.
-    pub(crate) fn mac_into(&self, message: &[u8], out: &mut [u8; 64]) -> usize {
+    /// A key for `alg` (EdDSA or Ed25519) over Ed25519 material.
+    pub(crate) fn ed25519(alg: Algorithm, key: Arc<EdKey>) -> Key {
+        Key {
+            alg,
+            material: Material::Ed25519(key),
+        }
+    }
+
+    /// Whether the key can sign: an HMAC secret or a private key.
+    pub fn can_sign(&self) -> bool {
         match &self.material {
-            Material::Hmac(k) => k.mac_into(message, out),
+            Material::Hmac(_) => true,
+            Material::Ed25519(ed) => ed.private_key().is_some(),
         }
     }
 }
@@ -165,34 +184,115 @@ impl Key {
         signing_input: &[u8],
         signature: &[u8],
     ) -> Result<(), Error> {
-        let Material::Hmac(hmac) = &self.material;
-        let expected_len = hmac.tag_len();
-        let mut decoded = [0u8; 64];
-        let decoded = match crate::base64url::decode_to_slice(signature, &mut decoded) {
-            Ok(n) => decoded.get(..n).unwrap_or_default(),
-            Err(e) if e.kind() == crate::base64url::DecodeErrorKind::OutputTooSmall => {
-                // Longer than any HMAC tag: classify the text (malformed or
-                // merely the wrong length) on this failure path only. The
-                // token size limit bounds the allocation.
-                return Err(match crate::base64url::decode(signature) {
-                    Ok(_) => wrong_signature_length(alg, expected_len),
-                    Err(e) => bad_signature_text(e),
-                });
+        // The decoded signature fits on the stack for every family but RSA.
+        let mut buffer = [0u8; SHORT_SIGNATURE_MAX];
+        let decoded = decode_signature(signature, alg, self.signature_len(), &mut buffer)?;
+        match &self.material {
+            Material::Hmac(hmac) => {
+                if hmac.verify(signing_input, &decoded) {
+                    Ok(())
+                } else {
+                    Err(Error::new(
+                        ErrorKind::InvalidSignature,
+                        "the signature does not match",
+                    ))
+                }
             }
-            Err(e) => return Err(bad_signature_text(e)),
-        };
-        if decoded.len() != expected_len {
-            return Err(wrong_signature_length(alg, expected_len));
-        }
-        if hmac.verify(signing_input, decoded) {
-            Ok(())
-        } else {
-            Err(Error::new(
-                ErrorKind::InvalidSignature,
-                "the signature does not match",
-            ))
+            Material::Ed25519(ed) => ed.verify(signing_input, &decoded),
         }
     }
+
+    /// The signature length `alg` has with this key, in octets.
+    fn signature_len(&self) -> usize {
+        match &self.material {
+            Material::Hmac(hmac) => hmac.tag_len(),
+            Material::Ed25519(_) => crate::crypto::ed25519::SIGNATURE_LEN,
+        }
+    }
+
+    /// The signature over `signing_input` (step 3 of RFC 7515 §5.1), on
+    /// the stack for HMAC and Ed25519.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidKey`] when the key is a public key: it cannot
+    /// sign.
+    pub(crate) fn sign(&self, signing_input: &[u8]) -> Result<Signature, Error> {
+        let mut out = Signature {
+            bytes: [0u8; SHORT_SIGNATURE_MAX],
+            len: 0,
+        };
+        let short = |out: &mut Signature, bytes: &[u8]| {
+            for (o, b) in out.bytes.iter_mut().zip(bytes) {
+                *o = *b;
+            }
+            out.len = bytes.len().min(SHORT_SIGNATURE_MAX);
+        };
+        match &self.material {
+            Material::Hmac(hmac) => {
+                let mut tag = [0u8; 64];
+                let n = hmac.mac_into(signing_input, &mut tag);
+                short(&mut out, tag.get(..n).unwrap_or_default());
+            }
+            Material::Ed25519(ed) => match ed.private_key() {
+                Some(private) => short(&mut out, &private.sign(signing_input)),
+                None => return Err(public_key_cannot_sign(self.alg)),
+            },
+        }
+        Ok(out)
+    }
+}
+
+/// A signature's octets, as [`Key::sign`] computes them.
+pub(crate) struct Signature {
+    bytes: [u8; SHORT_SIGNATURE_MAX],
+    len: usize,
+}
+
+impl Signature {
+    /// The octets.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or_default()
+    }
+}
+
+/// The longest signature decoded on the stack: HMAC-SHA-512's 64 octets,
+/// Ed25519's 64, ES512's 132.
+const SHORT_SIGNATURE_MAX: usize = 132;
+
+/// Decodes the signature part: strict base64url, then exactly `expected`
+/// octets (the contract, "The signature part"). Signatures that fit go in
+/// `buffer`; an RSA signature is decoded to the heap (bounded by the token
+/// size limit).
+fn decode_signature<'b>(
+    signature: &[u8],
+    alg: Algorithm,
+    expected: usize,
+    buffer: &'b mut [u8; SHORT_SIGNATURE_MAX],
+) -> Result<alloc::borrow::Cow<'b, [u8]>, Error> {
+    let decoded = match crate::base64url::decode_to_slice(signature, buffer) {
+        Ok(n) => alloc::borrow::Cow::Borrowed(buffer.get(..n).unwrap_or_default()),
+        Err(e) if e.kind() == crate::base64url::DecodeErrorKind::OutputTooSmall => {
+            // Longer than the stack buffer: an RSA signature, or text to
+            // classify (malformed or merely the wrong length).
+            match crate::base64url::decode(signature) {
+                Ok(bytes) => alloc::borrow::Cow::Owned(bytes),
+                Err(e) => return Err(bad_signature_text(e)),
+            }
+        }
+        Err(e) => return Err(bad_signature_text(e)),
+    };
+    if decoded.len() != expected {
+        return Err(wrong_signature_length(alg, expected));
+    }
+    Ok(decoded)
+}
+
+fn public_key_cannot_sign(alg: Algorithm) -> Error {
+    Error::new(
+        ErrorKind::InvalidKey,
+        format!("the key is a public key; signing {alg} needs the private key"),
+    )
 }
 
 fn bad_signature_text(e: crate::base64url::DecodeError) -> Error {

@@ -1,0 +1,333 @@
+//! Public and private keys of the public-key families, before they are
+//! bound to an algorithm: read from a key file (PEM, DER) or a JWK's
+//! members, generated, and written back out (SPKI and PKCS #8 PEM, JWK,
+//! the RFC 7638 thumbprint).
+//!
+//! An [`AsymmetricKey`] is one key; [`AsymmetricKey::key`] binds it to one
+//! algorithm as a [`Key`] (RFC 8725 §3.1), after checking that the
+//! algorithm fits the key's family and curve (the command line contract,
+//! "Which key fits which `alg`"). Built today: Ed25519 (`EdDSA`,
+//! `Ed25519`); RSA and EC key files are read and refused as not supported
+//! yet.
+
+use super::eddsa::EdKey;
+use super::Key;
+use crate::alg::Algorithm;
+use crate::base64url;
+use crate::crypto::pkix::{self, ErrorClass, KeyError, KeyFile, PrivateKeyInfo, PublicKeyInfo};
+use crate::crypto::rand::RandomSource;
+use crate::crypto::sha2::Sha256;
+use crate::error::{Error, ErrorKind};
+use crate::json::{Object, Value};
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::sync::Arc;
+
+/// A public or private key of a public-key family, not yet bound to an
+/// algorithm. Cheap to clone (the key is shared). `Debug` shows the
+/// family, never a private value.
+///
+/// ```
+/// use barejwt::{Algorithm, AsymmetricKey};
+///
+/// // RFC 8410 §10.3's private key.
+/// let pem = b"-----BEGIN PRIVATE KEY-----
+/// MC4CAQAwBQYDK2VwBCIEINTuctv5E1hK1bbY8fdp+K06/nwoy/HU++CXqI9EdVhC
+/// -----END PRIVATE KEY-----
+/// ";
+/// let key = AsymmetricKey::from_pem(pem)?;
+/// assert!(key.is_private());
+/// let signing = key.key(Algorithm::EdDsa)?;
+/// assert_eq!(signing.algorithm(), Algorithm::EdDsa);
+/// // An Ed25519 key never fits an RSA or HMAC algorithm.
+/// assert!(key.key(Algorithm::Rs256).is_err());
+/// assert!(key.public_key_pem().starts_with("-----BEGIN PUBLIC KEY-----\n"));
+/// # Ok::<(), barejwt::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct AsymmetricKey {
+    family: Family,
+}
+
+#[derive(Clone)]
+enum Family {
+    Ed25519(Arc<EdKey>),
+}
+
+impl AsymmetricKey {
+    /// Reads the one key of a PEM text (RFC 7468; the labels and rules of
+    /// the contract's "PEM files").
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Malformed`] when the text is not a key file this crate
+    /// reads (bad PEM or DER, another label, an encrypted key, explicit
+    /// curve parameters, an unsupported key algorithm: the command line's
+    /// usage errors); [`ErrorKind::InvalidKey`] for a key that cannot be
+    /// used (an unsupported curve, a value that is not a key);
+    /// [`ErrorKind::AlgorithmNotAllowed`] for a family not built yet.
+    pub fn from_pem(text: &[u8]) -> Result<AsymmetricKey, Error> {
+        let file = pkix::parse_pem(text).map_err(key_file_error)?;
+        AsymmetricKey::from_key_file(&file)
+    }
+
+    /// The key a parsed key file holds, checked as a key of its family.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidKey`] for a value that is not a usable key;
+    /// [`ErrorKind::AlgorithmNotAllowed`] for a family not built yet.
+    pub fn from_key_file(file: &KeyFile) -> Result<AsymmetricKey, Error> {
+        let family = match file {
+            KeyFile::Public(PublicKeyInfo::Ed25519 { key }) => {
+                Family::Ed25519(Arc::new(EdKey::public(key)?))
+            }
+            KeyFile::Private(PrivateKeyInfo::Ed25519 { seed, public }) => Family::Ed25519(
+                Arc::new(EdKey::private(seed, public.as_ref().map(|p| &p[..]))?),
+            ),
+            KeyFile::Public(PublicKeyInfo::Rsa { .. })
+            | KeyFile::Private(PrivateKeyInfo::Rsa(_)) => return Err(not_built("RSA")),
+            KeyFile::Public(PublicKeyInfo::Ec { .. })
+            | KeyFile::Private(PrivateKeyInfo::Ec { .. }) => return Err(not_built("EC")),
+        };
+        Ok(AsymmetricKey { family })
+    }
+
+    /// An Ed25519 public key from its 32-octet encoding (JWK `x`).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidKey`]: not 32 octets, not the canonical encoding
+    /// of a curve point, or a point of small order.
+    pub fn ed25519_public(x: &[u8]) -> Result<AsymmetricKey, Error> {
+        Ok(AsymmetricKey {
+            family: Family::Ed25519(Arc::new(EdKey::public(x)?)),
+        })
+    }
+
+    /// An Ed25519 private key from its 32-octet seed (JWK `d`); `x`, when
+    /// given, must be the public key the seed gives.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidKey`]: a seed not of 32 octets, or an `x` that
+    /// differs.
+    pub fn ed25519_private(seed: &[u8], x: Option<&[u8]>) -> Result<AsymmetricKey, Error> {
+        Ok(AsymmetricKey {
+            family: Family::Ed25519(Arc::new(EdKey::private(seed, x)?)),
+        })
+    }
+
+    /// A fresh private key for `alg` from `rng` (EdDSA, Ed25519: an
+    /// Ed25519 key).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::AlgorithmNotAllowed`] for an algorithm without a key
+    /// family built here; [`ErrorKind::InvalidKey`] when the random source
+    /// fails.
+    pub fn generate(alg: Algorithm, rng: &mut impl RandomSource) -> Result<AsymmetricKey, Error> {
+        match alg {
+            Algorithm::EdDsa | Algorithm::Ed25519 => {
+                let private =
+                    crate::crypto::ed25519::Ed25519PrivateKey::generate(rng).map_err(|e| {
+                        Error::new(ErrorKind::InvalidKey, format!("{e}; no key was made"))
+                    })?;
+                Ok(AsymmetricKey {
+                    family: Family::Ed25519(Arc::new(EdKey::Private(private))),
+                })
+            }
+            _ => Err(Error::new(
+                ErrorKind::AlgorithmNotAllowed,
+                format!("{alg} keys cannot be generated by this build"),
+            )),
+        }
+    }
+
+    /// Whether this is a private key (which can sign).
+    pub fn is_private(&self) -> bool {
+        match &self.family {
+            Family::Ed25519(ed) => ed.private_key().is_some(),
+        }
+    }
+
+    /// The JWK key type (`kty`) of this key: `OKP`, `RSA` or `EC`.
+    pub fn kty(&self) -> &'static str {
+        match &self.family {
+            Family::Ed25519(_) => "OKP",
+        }
+    }
+
+    /// The algorithms this key fits (its family and curve), in
+    /// [`Algorithm::ALL`] order.
+    pub fn algorithms(&self) -> impl Iterator<Item = Algorithm> + '_ {
+        Algorithm::ALL
+            .into_iter()
+            .filter(move |alg| self.fits(*alg).is_ok())
+    }
+
+    /// Whether `alg` fits this key's family and curve (the contract's
+    /// "Which key fits which `alg`").
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::AlgorithmNotAllowed`] naming the key's family.
+    pub fn fits(&self, alg: Algorithm) -> Result<(), Error> {
+        let (fits, family) = match &self.family {
+            Family::Ed25519(_) => (
+                matches!(alg, Algorithm::EdDsa | Algorithm::Ed25519),
+                "an Ed25519 key (EdDSA or Ed25519)",
+            ),
+        };
+        if fits {
+            Ok(())
+        } else {
+            Err(Error::new(
+                ErrorKind::AlgorithmNotAllowed,
+                format!("the token says {alg}, but the key is {family}"),
+            ))
+        }
+    }
+
+    /// This key bound to `alg`.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::AlgorithmNotAllowed`] when `alg` does not fit
+    /// ([`AsymmetricKey::fits`]).
+    pub fn key(&self, alg: Algorithm) -> Result<Key, Error> {
+        self.fits(alg)?;
+        Ok(match &self.family {
+            Family::Ed25519(ed) => Key::ed25519(alg, ed.clone()),
+        })
+    }
+
+    /// The public half as a key file's structure.
+    fn public_info(&self) -> PublicKeyInfo {
+        match &self.family {
+            Family::Ed25519(ed) => PublicKeyInfo::Ed25519 {
+                key: *ed.public_key().as_bytes(),
+            },
+        }
+    }
+
+    /// The public key as a `PUBLIC KEY` PEM (SubjectPublicKeyInfo,
+    /// RFC 5280 §4.1.2.7), 64-character lines, LF.
+    pub fn public_key_pem(&self) -> String {
+        pkix::write_pem(&KeyFile::Public(self.public_info()))
+    }
+
+    /// The private key as a `PRIVATE KEY` PEM (PKCS #8, RFC 5958),
+    /// 64-character lines, LF.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidKey`] for a public key.
+    pub fn private_key_pem(&self) -> Result<String, Error> {
+        let info = match &self.family {
+            Family::Ed25519(ed) => match ed.private_key() {
+                Some(private) => PrivateKeyInfo::Ed25519 {
+                    seed: *private.seed(),
+                    public: None,
+                },
+                None => return Err(no_private_half()),
+            },
+        };
+        Ok(pkix::write_pem(&KeyFile::Private(info)))
+    }
+
+    /// The public JWK members (RFC 7518 §6, RFC 8037 §2): `kty` and the
+    /// key's public members, nothing else.
+    pub fn public_jwk(&self) -> Object {
+        let mut jwk = Object::new();
+        jwk.insert("kty", Value::String(self.kty().to_string()));
+        match &self.family {
+            Family::Ed25519(ed) => {
+                jwk.insert("crv", Value::String("Ed25519".to_string()));
+                jwk.insert(
+                    "x",
+                    Value::String(base64url::encode(ed.public_key().as_bytes())),
+                );
+            }
+        }
+        jwk
+    }
+
+    /// The private JWK members: the public ones and the private value
+    /// (`d`).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidKey`] for a public key.
+    pub fn private_jwk(&self) -> Result<Object, Error> {
+        let mut jwk = self.public_jwk();
+        match &self.family {
+            Family::Ed25519(ed) => match ed.private_key() {
+                Some(private) => {
+                    jwk.insert("d", Value::String(base64url::encode(private.seed())));
+                }
+                None => return Err(no_private_half()),
+            },
+        }
+        Ok(jwk)
+    }
+
+    /// The JWK thumbprint (RFC 7638 §3): SHA-256 over the required public
+    /// members in lexicographic order, without white space, base64url. A
+    /// natural `kid`.
+    ///
+    /// ```
+    /// use barejwt::AsymmetricKey;
+    /// // RFC 8037 Appendix A.3.
+    /// let x = barejwt::base64url::decode(b"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo").unwrap();
+    /// let key = AsymmetricKey::ed25519_public(&x)?;
+    /// assert_eq!(key.thumbprint(), "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k");
+    /// # Ok::<(), barejwt::Error>(())
+    /// ```
+    pub fn thumbprint(&self) -> String {
+        // RFC 7638 §3.2: the required members only, names sorted, no white
+        // space; the member values here are base64url and curve names, so
+        // no escaping is ever needed.
+        let text = match &self.family {
+            Family::Ed25519(ed) => format!(
+                r#"{{"crv":"Ed25519","kty":"OKP","x":"{}"}}"#,
+                base64url::encode(ed.public_key().as_bytes())
+            ),
+        };
+        base64url::encode(&Sha256::digest(text.as_bytes()))
+    }
+}
+
+impl core::fmt::Debug for AsymmetricKey {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("AsymmetricKey")
+            .field("kty", &self.kty())
+            .field("private", &self.is_private())
+            .finish_non_exhaustive()
+    }
+}
+
+/// A key file error as the JOSE layer reports it: the file is not a key
+/// file this crate reads ([`ErrorKind::Malformed`]), or the key in it cannot
+/// be used ([`ErrorKind::InvalidKey`]).
+pub(crate) fn key_file_error(e: KeyError) -> Error {
+    let kind = match e.class() {
+        ErrorClass::Usage => ErrorKind::Malformed,
+        ErrorClass::InvalidKey => ErrorKind::InvalidKey,
+    };
+    Error::new(kind, format!("{e}"))
+}
+
+fn not_built(family: &str) -> Error {
+    Error::new(
+        ErrorKind::AlgorithmNotAllowed,
+        format!("{family} keys are not supported yet; this build signs and verifies with HMAC secrets and Ed25519 keys"),
+    )
+}
+
+fn no_private_half() -> Error {
+    Error::new(
+        ErrorKind::InvalidKey,
+        "the key is a public key; it has no private half to write",
+    )
+}

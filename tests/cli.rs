@@ -1656,3 +1656,370 @@ fn demo_shows_a_valid_token_and_two_refusals() {
     assert!(text.contains("barejwt: invalid_audience: "), "{text}");
     run(&["demo", "now"]).usage();
 }
+
+// ------------------------------------------------- public keys: Ed25519
+
+/// A key file of the repository's corpus (made by OpenSSL and Python
+/// `cryptography`, see vectors/keys/README.md).
+fn key_path(name: &str) -> String {
+    format!("{}/vectors/keys/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `barejwt encode --alg ALG KEY... CLAIMS`, the token it prints.
+fn encode_with(alg: &str, key: &[&str], claims: &str) -> String {
+    let mut args = vec!["encode", "--alg", alg];
+    args.extend_from_slice(key);
+    args.push(claims);
+    run(&args).ok().trim_end().to_string()
+}
+
+/// `barejwt verify --alg ALG --now NOW KEY... TOKEN`.
+fn verify_alg(alg: &str, key: &[&str], token: &str) -> Run {
+    let mut args = vec!["verify", "--alg", alg, "--now", NOW];
+    args.extend_from_slice(key);
+    args.push(token);
+    run(&args)
+}
+
+#[test]
+fn eddsa_and_ed25519_sign_and_verify_with_pem_and_jwk_keys() {
+    let private = key_path("ed25519-pkcs8.pem");
+    let public = key_path("ed25519-spki.pem");
+    let cert = key_path("ed25519-cert.pem");
+    let v2 = key_path("ed25519-pkcs8-v2.pem");
+    let jwk = key_path("ed25519.jwk.json");
+    let public_jwk = key_path("ed25519.public.jwk.json");
+    for alg in ["EdDSA", "Ed25519"] {
+        let token = encode_with(alg, &["--pem-file", &private], GOOD_CLAIMS);
+        // The header is {"alg":ALG,"typ":"JWT"}; nothing comes from the key.
+        let header = token.split('.').next().unwrap();
+        assert_eq!(
+            String::from_utf8(barejwt::base64url::decode(header.as_bytes()).unwrap()).unwrap(),
+            format!(r#"{{"alg":"{alg}","typ":"JWT"}}"#)
+        );
+        // Ed25519 is deterministic (RFC 8032 §5.1.6): the same key, the same token.
+        assert_eq!(token, encode_with(alg, &["--jwk-file", &jwk], GOOD_CLAIMS));
+        assert_eq!(token, encode_with(alg, &["--pem-file", &v2], GOOD_CLAIMS));
+        for key in [&private, &public, &cert, &v2] {
+            let out = verify_alg(alg, &["--pem-file", key], &token);
+            assert_eq!(out.ok(), format!("{GOOD_CLAIMS}\n"), "{key}");
+        }
+        for key in [&jwk, &public_jwk] {
+            verify_alg(alg, &["--jwk-file", key], &token).ok();
+        }
+        // Each name is its own entry of --alg, matching only its header.
+        let other = if alg == "EdDSA" { "Ed25519" } else { "EdDSA" };
+        verify_alg(other, &["--pem-file", &public], &token).rejected("algorithm_not_allowed");
+        verify_alg(&format!("{other},{alg}"), &["--pem-file", &public], &token).ok();
+    }
+}
+
+#[test]
+fn an_ed25519_key_fits_only_eddsa_and_ed25519() {
+    let public = key_path("ed25519-spki.pem");
+    // An HS256 token and an Ed25519 key: the alg step refuses, whatever the
+    // signature (key confusion, CVE-2016-10555).
+    verify_alg("HS256", &["--pem-file", &public], &hs256(GOOD_CLAIMS))
+        .rejected("algorithm_not_allowed");
+    run(&["encode", "--alg", "HS256", "--pem-file", &public, "{}"])
+        .rejected("algorithm_not_allowed");
+    // An EdDSA token and an HMAC secret.
+    let token = encode_with(
+        "EdDSA",
+        &["--pem-file", &key_path("ed25519-pkcs8.pem")],
+        GOOD_CLAIMS,
+    );
+    verify_alg("EdDSA", &["--key-b64", &b64(K32)], &token).rejected("algorithm_not_allowed");
+    // A JWK whose own alg is EdDSA fits only EdDSA tokens.
+    let bound = TempFile::new(
+        br#"{"kty":"OKP","crv":"Ed25519","alg":"EdDSA","x":"ZEjzEp5z4BAXnt8fx_vjgfvbFuZ0kcX6lD4igig68wc"}"#,
+    );
+    verify_alg("EdDSA", &["--jwk-file", bound.path()], &token).ok();
+    let ed25519 = encode_with(
+        "Ed25519",
+        &["--pem-file", &key_path("ed25519-pkcs8.pem")],
+        GOOD_CLAIMS,
+    );
+    verify_alg("Ed25519", &["--jwk-file", bound.path()], &ed25519)
+        .rejected("algorithm_not_allowed");
+}
+
+#[test]
+fn encode_needs_a_private_key() {
+    for key in ["ed25519-spki.pem", "ed25519-cert.pem"] {
+        run(&[
+            "encode",
+            "--alg",
+            "EdDSA",
+            "--pem-file",
+            &key_path(key),
+            "{}",
+        ])
+        .rejected("invalid_key");
+    }
+    run(&[
+        "encode",
+        "--alg",
+        "EdDSA",
+        "--jwk-file",
+        &key_path("ed25519.public.jwk.json"),
+        "{}",
+    ])
+    .rejected("invalid_key");
+}
+
+#[test]
+fn unusable_ed25519_keys_are_invalid_key_after_the_header_checks() {
+    let token = encode_with(
+        "EdDSA",
+        &["--pem-file", &key_path("ed25519-pkcs8.pem")],
+        GOOD_CLAIMS,
+    );
+    // Ed448 and X25519: a known type on a curve this tool does not support.
+    for key in ["ed448-spki.pem", "ed448-pkcs8.pem", "x25519-spki.pem"] {
+        verify_alg("EdDSA", &["--pem-file", &key_path(key)], &token).rejected("invalid_key");
+        verify_alg("EdDSA", &["--pem-file", &key_path(key)], "e30.e30.").rejected("malformed");
+    }
+    let x =
+        |x: &str| TempFile::new(format!(r#"{{"kty":"OKP","crv":"Ed25519","x":"{x}"}}"#).as_bytes());
+    for bad in [
+        // The identity (0, 1): a point of small order.
+        "AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        // y = p: not a canonical encoding.
+        "7f___________________________________________",
+        // 31 octets.
+        "ZEjzEp5z4BAXnt8fx_vjgfvbFuZ0kcX6lD4igig68w",
+        // padding.
+        "ZEjzEp5z4BAXnt8fx_vjgfvbFuZ0kcX6lD4igig68wc=",
+    ] {
+        let file = x(bad);
+        verify_alg("EdDSA", &["--jwk-file", file.path()], &token).rejected("invalid_key");
+    }
+    for crv in ["Ed448", "X25519", "X448"] {
+        let file = TempFile::new(format!(r#"{{"kty":"OKP","crv":"{crv}","x":"AA"}}"#).as_bytes());
+        verify_alg("EdDSA", &["--jwk-file", file.path()], &token).rejected("invalid_key");
+    }
+    // A private JWK whose x is not the one its d gives.
+    let mismatch = TempFile::new(
+        br#"{"kty":"OKP","crv":"Ed25519","x":"Gb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE","d":"gHO5fuir3Jvb35k_O3v3mHdwDMH8X2kzLDMeLMl17qI"}"#,
+    );
+    verify_alg("EdDSA", &["--jwk-file", mismatch.path()], &token).rejected("invalid_key");
+}
+
+#[test]
+fn pem_files_that_are_not_one_strict_key_block_are_usage_errors() {
+    let token = hs256(GOOD_CLAIMS);
+    for (file, says) in [
+        ("rsa2048-pkcs8-encrypted.pem", "decrypt it first"),
+        ("rsa2048-pkcs1-encrypted.pem", "decrypt it first"),
+        ("two-key-blocks.pem", "--pem-file"),
+        ("ber-nonminimal-length.pem", "--pem-file"),
+        ("ec-p256-explicit-spki.pem", "--pem-file"),
+        ("dsa-spki.pem", "--pem-file"),
+        ("base64-no-padding.pem", "--pem-file"),
+    ] {
+        let path = key_path(file);
+        if !std::path::Path::new(&path).exists() {
+            panic!("the corpus lacks {file}");
+        }
+        verify_alg("EdDSA", &["--pem-file", &path], &token).usage_saying(says);
+    }
+}
+
+#[test]
+fn ed25519_signatures_are_checked_exactly() {
+    let token = encode_with(
+        "EdDSA",
+        &["--pem-file", &key_path("ed25519-pkcs8.pem")],
+        GOOD_CLAIMS,
+    );
+    let key = ["--pem-file", &key_path("ed25519-spki.pem")];
+    let (input, signature) = token.rsplit_once('.').unwrap();
+    let mut raw = barejwt::base64url::decode(signature.as_bytes()).unwrap();
+    // Not 64 octets.
+    verify_alg("EdDSA", &key, &format!("{input}.{}", b64(&raw[..63])))
+        .rejected("invalid_signature");
+    verify_alg("EdDSA", &key, &format!("{input}.")).rejected("invalid_signature");
+    // S + L: the same point equation, but S is not below L (RFC 8032 §5.1.7).
+    const L: [u8; 32] = [
+        0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde,
+        0x14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10,
+    ];
+    let mut carry = 0u16;
+    for (s, l) in raw[32..].iter_mut().zip(L) {
+        let sum = u16::from(*s) + u16::from(l) + carry;
+        *s = sum as u8;
+        carry = sum >> 8;
+    }
+    if carry == 0 && raw[63] < 0x80 {
+        verify_alg("EdDSA", &key, &format!("{input}.{}", b64(&raw))).rejected("invalid_signature");
+    }
+    // Any flipped bit.
+    let mut flipped = barejwt::base64url::decode(signature.as_bytes()).unwrap();
+    flipped[10] ^= 1;
+    verify_alg("EdDSA", &key, &format!("{input}.{}", b64(&flipped))).rejected("invalid_signature");
+}
+
+#[test]
+fn a_key_set_mixes_ed25519_and_hmac_keys_and_skips_unsupported_curves() {
+    let ed = r#"{"kty":"OKP","crv":"Ed25519","kid":"ed","x":"ZEjzEp5z4BAXnt8fx_vjgfvbFuZ0kcX6lD4igig68wc"}"#;
+    let x25519 = r#"{"kty":"OKP","crv":"X25519","kid":"x","x":"AA"}"#;
+    let set = jwks(&[
+        jwk_oct(Some("h"), Some("HS256"), K32),
+        ed.to_string(),
+        x25519.to_string(),
+    ]);
+    let eddsa = encode_with(
+        "EdDSA",
+        &["--pem-file", &key_path("ed25519-pkcs8.pem")],
+        GOOD_CLAIMS,
+    );
+    let both = [
+        "verify",
+        "--alg",
+        "HS256,EdDSA",
+        "--now",
+        NOW,
+        "--jwks-file",
+        set.path(),
+    ];
+    let run_both = |token: &str| {
+        let mut args = both.to_vec();
+        args.push(token);
+        run(&args)
+    };
+    // No kid: the one key that fits each token's alg.
+    run_both(&eddsa).ok();
+    run_both(&hs256(GOOD_CLAIMS)).ok();
+    // The X25519 key is skipped, and an error about its kid says why.
+    let with_x = encode_with(
+        "EdDSA",
+        &[
+            "--pem-file",
+            &key_path("ed25519-pkcs8.pem"),
+            "--header",
+            r#"{"kid":"x"}"#,
+        ],
+        GOOD_CLAIMS,
+    );
+    let out = run_both(&with_x);
+    out.rejected("unknown_key");
+    assert!(
+        out.stderr
+            .contains(r#"its "crv" "X25519" is not supported"#),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn keygen_makes_private_keys_in_pkcs8_pem_or_as_a_jwk() {
+    for alg in ["EdDSA", "Ed25519"] {
+        let out = run(&["keygen", "--alg", alg]);
+        let pem = out.ok();
+        let lines: Vec<&str> = pem.lines().collect();
+        assert_eq!(lines.first(), Some(&"-----BEGIN PRIVATE KEY-----"), "{pem}");
+        assert_eq!(lines.last(), Some(&"-----END PRIVATE KEY-----"), "{pem}");
+        assert!(lines.iter().all(|l| l.len() <= 64), "{pem}");
+        assert!(!pem.contains('\r'));
+        // Two runs, two keys; each key signs, and its public half verifies.
+        assert_ne!(pem, run(&["keygen", "--alg", alg]).ok());
+        let file = TempFile::new(pem.as_bytes());
+        let token = encode_with(alg, &["--pem-file", file.path()], GOOD_CLAIMS);
+        let public = TempFile::new(run(&["pubkey", "--pem-file", file.path()]).ok().as_bytes());
+        verify_alg(alg, &["--pem-file", public.path()], &token).ok();
+
+        let jwk = run(&["keygen", "--alg", alg, "--jwk", "--kid", "k-1"])
+            .ok()
+            .to_string();
+        assert!(jwk.ends_with("}\n") && jwk.lines().count() == 1, "{jwk}");
+        let value = barejwt::json::parse(jwk.trim_end().as_bytes()).unwrap();
+        let object = value.as_object().unwrap();
+        for (name, want) in [
+            ("kty", "OKP"),
+            ("crv", "Ed25519"),
+            ("alg", alg),
+            ("kid", "k-1"),
+        ] {
+            assert_eq!(
+                object.get(name).and_then(|v| v.as_str()),
+                Some(want),
+                "{jwk}"
+            );
+        }
+        for name in ["x", "d"] {
+            let octets = object.get(name).and_then(|v| v.as_str()).unwrap();
+            assert_eq!(
+                barejwt::base64url::decode(octets.as_bytes()).unwrap().len(),
+                32
+            );
+        }
+    }
+    let hs = run(&["keygen", "--alg", "HS512", "--jwk"]).ok().to_string();
+    let jwk = barejwt::Jwk::parse(hs.trim_end().as_bytes()).unwrap();
+    assert_eq!((jwk.kty(), jwk.alg()), ("oct", Some("HS512")));
+    run(&["keygen", "--alg", "EdDSA", "--kid", "k"]).usage_saying("--kid");
+    run(&["keygen", "--alg", "EdDSA", "--bits", "2048"]).usage_saying("--bits");
+    run(&["keygen", "--alg", "HS256", "--bits", "2048"]).usage_saying("--bits");
+}
+
+#[test]
+fn pubkey_prints_the_public_half_only() {
+    let expected_pem = std::fs::read_to_string(key_path("ed25519-spki.pem")).unwrap();
+    for key in [
+        "ed25519-pkcs8.pem",
+        "ed25519-spki.pem",
+        "ed25519-cert.pem",
+        "ed25519-pkcs8-v2.pem",
+    ] {
+        let out = run(&["pubkey", "--pem-file", &key_path(key)]);
+        assert_eq!(out.ok(), expected_pem, "{key}");
+    }
+    let public_jwk =
+        r#"{"kty":"OKP","crv":"Ed25519","x":"ZEjzEp5z4BAXnt8fx_vjgfvbFuZ0kcX6lD4igig68wc"}"#;
+    assert_eq!(
+        run(&[
+            "pubkey",
+            "--jwk-file",
+            &key_path("ed25519.jwk.json"),
+            "--jwk"
+        ])
+        .ok(),
+        format!("{public_jwk}\n")
+    );
+    assert_eq!(
+        run(&[
+            "pubkey",
+            "--pem-file",
+            &key_path("ed25519-pkcs8.pem"),
+            "--jwks"
+        ])
+        .ok(),
+        format!("{{\"keys\":[{public_jwk}]}}\n")
+    );
+    // kid, alg and use are copied from a source JWK; never d, nor key_ops.
+    let source = TempFile::new(
+        br#"{"kty":"OKP","crv":"Ed25519","kid":"k1","alg":"EdDSA","use":"sig","key_ops":["sign"],"x":"ZEjzEp5z4BAXnt8fx_vjgfvbFuZ0kcX6lD4igig68wc","d":"gHO5fuir3Jvb35k_O3v3mHdwDMH8X2kzLDMeLMl17qI"}"#,
+    );
+    assert_eq!(
+        run(&["pubkey", "--jwk-file", source.path(), "--jwk"]).ok(),
+        "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"ZEjzEp5z4BAXnt8fx_vjgfvbFuZ0kcX6lD4igig68wc\",\"kid\":\"k1\",\"alg\":\"EdDSA\",\"use\":\"sig\"}\n"
+    );
+    // A secret, an oct JWK or a set has no public half: usage errors.
+    run(&["pubkey", "--key-b64", &b64(K32)]).usage();
+    let oct = TempFile::new(jwk_oct(None, None, K32).as_bytes());
+    run(&["pubkey", "--jwk-file", oct.path()]).usage();
+    let set = jwks(&[]);
+    run(&["pubkey", "--jwks-file", set.path()]).usage();
+    run(&[
+        "pubkey",
+        "--pem-file",
+        &key_path("ed25519-spki.pem"),
+        "--jwk",
+        "--jwks",
+    ])
+    .usage();
+    // An unusable key: exit 1, nothing printed.
+    let out = run(&["pubkey", "--pem-file", &key_path("ed448-spki.pem")]);
+    out.rejected("invalid_key");
+}

@@ -331,8 +331,14 @@ impl Jwk {
     /// Why a set skips this key (RFC 7517 §5), if it does: a key type this
     /// crate does not support, or a `use` other than `sig`.
     fn skip_reason(&self) -> Option<String> {
-        if !self.is_supported() {
-            return Some(format!("its \"kty\" {} is not supported", quote(&self.kty)));
+        match &self.support {
+            Support::UnsupportedType => {
+                return Some(format!("its \"kty\" {} is not supported", quote(&self.kty)))
+            }
+            Support::UnsupportedCurve(crv) => {
+                return Some(format!("its \"crv\" {} is not supported", quote(crv)))
+            }
+            Support::Supported(..) => {}
         }
         match self.use_.as_deref() {
             Some(u) if u != "sig" => Some(format!("its \"use\" is {}, not \"sig\"", quote(u))),
@@ -425,10 +431,12 @@ impl Jwk {
         let keys = match &self.support {
             Support::Supported(_, Ok(keys)) => keys,
             Support::Supported(_, Err(e)) => return Err(e.clone()),
-            Support::UnsupportedCurve(crv) => return Err(invalid(format!(
+            Support::UnsupportedCurve(crv) => {
+                return Err(invalid(format!(
                 "the JWK's curve {} is not supported (this build reads OKP keys on Ed25519 only)",
                 quote(crv)
-            ))),
+            )))
+            }
             // `fits` refused it already; kept for a complete match.
             Support::UnsupportedType => {
                 return Err(Error::new(

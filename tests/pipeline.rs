@@ -96,6 +96,37 @@ fn claims_vectors() {
     assert_eq!(n, 14);
 }
 
+/// Every published token that gets past its signature (accepted, or refused
+/// later, on its payload or claims) fails at the signature once one octet
+/// of the signature changes: the verdict came from a signature that holds.
+#[test]
+fn published_tokens_judged_past_the_signature_fail_there_when_it_changes() {
+    let mut judged = 0;
+    for r in common::records(PUBLISHED) {
+        let expected = r.str("Expected");
+        // The verdicts judged after the signature step.
+        if !["accept", "malformed", "expired", "invalid_claim"].contains(&expected) {
+            continue;
+        }
+        let token = r.str("Token");
+        let (input, signature) = token.rsplit_once('.').unwrap();
+        let mut raw = barejwt::base64url::decode(signature.as_bytes()).unwrap();
+        if raw.is_empty() {
+            continue;
+        }
+        raw[0] ^= 0x01;
+        let changed = format!("{input}.{}", barejwt::base64url::encode(&raw));
+        let mut record = r.clone();
+        record.set("Token", &changed);
+        let err = run_vector(&record).expect_err(&r.label());
+        assert_eq!(err.kind(), ErrorKind::InvalidSignature, "{}: {err}", r.label());
+        judged += 1;
+    }
+    // The HS256/384/512 and EdDSA records today (RS*, PS*, ES* join as
+    // they are built).
+    assert!(judged >= 7, "only {judged} records");
+}
+
 #[test]
 fn published_hmac_signatures_are_reproduced_by_signing_input() {
     // The MAC over the printed signing input equals the printed signature.

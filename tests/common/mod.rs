@@ -36,6 +36,14 @@ impl Record {
             .unwrap_or_else(|| panic!("record at line {}: `{key}` is not hex", self.line))
     }
 
+    /// Sets `key` to `value` (replacing it, or adding it last).
+    pub fn set(&mut self, key: &str, value: &str) {
+        match self.fields.iter_mut().find(|(k, _)| k == key) {
+            Some((_, v)) => *v = value.to_string(),
+            None => self.fields.push((key.to_string(), value.to_string())),
+        }
+    }
+
     /// A short label for assertion messages: the `Id` field, else the line.
     pub fn label(&self) -> String {
         match self.get("Id") {

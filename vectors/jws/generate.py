@@ -86,13 +86,17 @@ def jwk_of(v):
     return None
 
 
+# Public-key algorithms the crate verifies: their tokens are judged, not refused.
+IMPLEMENTED_PUBLIC_KEY = ("EdDSA", "Ed25519")
+
+
 def write_published(published, constructed):
     out = [
         "# JWS and JWT vectors with published (groups 4) or constructed (group 7) tokens.\n"
         "# Sources: RFC 7515 App. A.1-A.5 and E, RFC 7519 §3.1, RFC 7520 §4.1-4.4, RFC 8037 A.4/A.5,\n"
         "# jwt.io; constructed HS384/HS512/RS/PS/ES tokens of the reference pack (group 7).\n"
         "# Expected: `accept`, or the ErrorKind the verifier returns. Tokens whose algorithm this\n"
-        "# crate does not implement yet (RS*, PS*, ES*, EdDSA) must be refused cleanly:\n"
+        "# crate does not implement yet (RS*, PS*, ES*) must be refused cleanly:\n"
         "# algorithm_not_allowed, with their own public JWK as the key.\n"
         "# Now: a time before exp, so that the signature (not the clock) is what is judged.\n"
     ]
@@ -127,6 +131,16 @@ def write_published(published, constructed):
             fields += [("Alg", "HS256"), ("KeyHex", "00" * 32), ("Token", v["compact"]),
                        ("Now", "1300819000"), ("Expected", "algorithm_not_allowed"),
                        ("Note", "alg none: never accepted, whatever else the token holds")]
+        elif alg in IMPLEMENTED_PUBLIC_KEY:
+            fields += [("Alg", alg), ("Jwk", jwk_of(v)), ("Token", v["compact"]),
+                       ("Now", "1300819000")]
+            if payload_is_object:
+                fields += [("Expected", "accept")]
+            else:
+                fields += [("Expected", "malformed"),
+                           ("Note", "the signature holds (changing one of its octets is invalid_signature); "
+                                    f"the payload is the text {json.dumps(v.get('payload_text', ''))}, not a claims set, "
+                                    "so a JWT verifier then refuses it as malformed")]
         else:
             fields += [("Alg", alg), ("Jwk", jwk_of(v)), ("Token", v["compact"]),
                        ("Now", "1300819000"), ("Expected", "algorithm_not_allowed"),

@@ -14,12 +14,14 @@
 //! | [`hmac`] | HMAC over them | RFC 2104 |
 //! | [`ct`] | constant-time equality, masks, selection, table lookup | |
 //! | [`rand`] | the random-source abstraction | |
+//! | [`ec`] | ECDSA over P-256, P-384, P-521, secp256k1 (ES256, ES384, ES512, ES256K) | FIPS 186-5, SEC 1, RFC 6979 |
 //!
 //! CPU-specific code (the SHA extensions, AVX2) lives in the one fenced
 //! folder that may use `unsafe`, `src/cpu/`; these modules call it through
 //! safe witness types.
 
 pub mod ct;
+pub mod ec;
 pub mod hmac;
 pub mod rand;
 pub mod sha2;

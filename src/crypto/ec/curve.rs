@@ -23,8 +23,9 @@
 use super::field::{Field, Modulus, Mont};
 use super::point::Affine;
 use super::scalar::Scalar;
+use super::table::{self, COMB_ROW, G_ODD_LEN};
 use super::word::hex;
-use super::{table, Curve};
+use super::Curve;
 use crate::crypto::sha2::{HashFunction, Sha256};
 
 /// The curve's `a` coefficient, which picks the point formulas.
@@ -62,12 +63,13 @@ pub(crate) trait CurveArith: 'static + Sized {
     /// regenerate them from it).
     #[cfg_attr(not(test), allow(dead_code))]
     const G: Affine<Self>;
-    /// The signing comb: row t holds j·16^(t·J)·G for j = 1..8 (see
-    /// `table.rs`).
-    fn comb() -> &'static [[Affine<Self>; 8]];
-    /// The verification table: the odd multiples G, 3G, ..., of
-    /// `table::G_WINDOW`-bit wNAF digits.
-    fn g_odd_multiples() -> &'static [Affine<Self>];
+    /// Runs (rows) of the signing comb (see `table.rs`).
+    const COMB_TEETH: usize;
+    /// The signing comb: row t holds j·2^(w·t·J)·G for j = 1..COMB_ROW.
+    fn comb() -> &'static [[Affine<Self>; COMB_ROW]];
+    /// The verification table: row t holds the odd multiples of
+    /// 2^(t·c)·G (see `table.rs`).
+    fn g_odd_multiples() -> &'static [[Affine<Self>; G_ODD_LEN]];
 }
 
 // ---------------------------------------------------------------- P-256
@@ -116,10 +118,11 @@ impl CurveArith for P256 {
             "4FE342E2 FE1A7F9B 8EE7EB4A 7C0F9E16 2BCE3357 6B315ECE CBB64068 37BF51F5",
         )),
     );
-    fn comb() -> &'static [[Affine<Self>; 8]] {
+    const COMB_TEETH: usize = 13;
+    fn comb() -> &'static [[Affine<Self>; COMB_ROW]] {
         &table::p256::COMB
     }
-    fn g_odd_multiples() -> &'static [Affine<Self>] {
+    fn g_odd_multiples() -> &'static [[Affine<Self>; G_ODD_LEN]] {
         &table::p256::G_ODD
     }
 }

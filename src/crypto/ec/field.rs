@@ -6,11 +6,11 @@
 //! (`0 <= limbs < m`), so each value has one representation and equality
 //! is equality of limbs. A product is then one Montgomery multiplication,
 //! `mont_mul(aR, bR) = abR` (Montgomery, "Modular multiplication without
-//! trial division", Math. Comp. 44, 1985; here the coarsely integrated
-//! operand scanning form, CIOS, of Koç, Acar and Kaliski, "Analyzing and
-//! comparing Montgomery multiplication algorithms", IEEE Micro 16(3),
-//! 1996). Squaring computes the double-width square with each cross product
-//! once and then reduces (REDC), which saves `N(N-1)/2` word products.
+//! trial division", Math. Comp. 44, 1985): the double-width product, then
+//! the reduction REDC (the separated operand scanning form of Koç, Acar
+//! and Kaliski, "Analyzing and comparing Montgomery multiplication
+//! algorithms", IEEE Micro 16(3), 1996). Squaring computes each cross
+//! product once, which saves `N(N-1)/2` word products.
 //!
 //! The modulus is a type parameter ([`Modulus`]); the derived constants
 //! (`-m⁻¹ mod 2^64`, `R mod m`, `R² mod m`, `m - 2`, `(m + 1)/4`) are
@@ -154,32 +154,26 @@ impl<M: Modulus<N>, const N: usize> Mont<M, N> {
         self.add(self)
     }
 
-    /// `a·b mod m` (Montgomery product of `aR` and `bR`: `abR`), CIOS.
-    #[allow(clippy::indexing_slicing)] // i, j < N, the arrays' length; N >= 1
+    /// `a·b mod m`, the Montgomery product of `aR` and `bR` (`abR`): the
+    /// double-width schoolbook product, then REDC (separated operand
+    /// scanning; measured faster here than the interleaved CIOS form).
+    #[allow(clippy::indexing_slicing)] // i, j < N; (i + j) / N < 2 and % N < N
     #[inline]
     pub(crate) fn mul(&self, other: &Self) -> Self {
-        let (a, b, m) = (&self.limbs, &other.limbs, &M::M);
-        // t + top·2^(64N) < 2m after each round (so top <= 1).
-        let mut t = [0u64; N];
-        let mut top = 0u64;
-        for bi in b {
-            // t += a·b[i]: at most N+1 limbs plus one bit.
+        let (a, b) = (&self.limbs, &other.limbs);
+        // w[k / N][k % N] is limb k of a 2N-limb number; row i adds a[i]·b
+        // at limbs i..=i + N (the top one still 0 when it is written).
+        let mut w = [[0u64; N]; 2];
+        for (i, ai) in a.iter().enumerate() {
             let mut carry = 0;
-            for j in 0..N {
-                (t[j], carry) = mac(t[j], a[j], *bi, carry);
+            for (j, bj) in b.iter().enumerate() {
+                let k = i + j;
+                (w[k / N][k % N], carry) = mac(w[k / N][k % N], *ai, *bj, carry);
             }
-            let (t_n, t_n1) = adc(top, carry, 0);
-            // t += q·m with q chosen so the low limb becomes 0; shift down.
-            let q = t[0].wrapping_mul(Self::M_INV);
-            let (_, mut carry) = mac(t[0], q, m[0], 0);
-            for j in 1..N {
-                (t[j - 1], carry) = mac(t[j], q, m[j], carry);
-            }
-            let (low, c) = adc(t_n, carry, 0);
-            t[N - 1] = low;
-            top = t_n1 + c; // < 2m / 2^(64N) < 2: 0 or 1
+            let k = i + N;
+            w[k / N][k % N] = carry;
         }
-        Self::from_montgomery(reduce_once::<N>(&t, top, m))
+        Self::from_montgomery(Self::redc(&w))
     }
 
     /// `a² mod m`: the double-width square (each cross product once,

@@ -208,7 +208,9 @@ impl<C: CurveArith> Jacobian<C> {
         }
     }
 
-    /// The affine point, `(X/Z², Y/Z³)`; `None` at infinity.
+    /// The affine point, `(X/Z², Y/Z³)`; `None` at infinity (tests and
+    /// the table generator; verification compares in Jacobian form).
+    #[cfg(test)]
     pub(crate) fn to_affine_vartime(self) -> Option<Affine<C>> {
         if self.is_identity_vartime() {
             return None;

@@ -8,10 +8,10 @@
 //!   values only): odd digits in `(-2^(w-1), 2^(w-1))`, at most one
 //!   non-zero digit in any w consecutive ones (Hankerson, Menezes, Vanstone,
 //!   *Guide to Elliptic Curve Cryptography*, Algorithm 3.35);
-//! - signed 4-bit windows (constant time, for signing and key derivation):
-//!   digits in `[-8, 8]`, each read from five scalar bits with one
-//!   overlapping bit ("Booth" recoding, as OpenSSL's `ecp_nistz256` and
-//!   BoringSSL do), computed with arithmetic only.
+//! - signed w-bit windows (constant time, for signing and key derivation):
+//!   digits in `[-2^(w-1), 2^(w-1)]`, each read from w + 1 scalar bits with
+//!   one bit shared with the window below ("Booth" recoding, as OpenSSL's
+//!   `ecp_nistz256` and BoringSSL do), computed with arithmetic only.
 
 use super::field::{Modulus, Mont};
 use super::word::{self, sbb};
@@ -49,10 +49,10 @@ pub(crate) trait Scalar:
     /// The width-`w` NAF digits, least significant first, into `out`;
     /// returns how many (the rest are 0). Variable time.
     fn wnaf_vartime(&self, w: u32, out: &mut [i8; MAX_DIGITS]) -> usize;
-    /// The signed 4-bit window digits `d_i` in `[-8, 8]` with
-    /// `Σ d_i·16^i` equal to the scalar, `BITS / 4 + 1` of them, into `out`.
-    /// Constant time.
-    fn signed_windows(&self, out: &mut [i8; MAX_DIGITS]) -> usize;
+    /// The signed `w`-bit window digits `d_i` in `[-2^(w-1), 2^(w-1)]`
+    /// (`w` from 2 to 7) with `Σ d_i·2^(w·i)` equal to the scalar,
+    /// `BITS / w + 1` of them, into `out`. Constant time.
+    fn signed_windows(&self, w: u32, out: &mut [i8; MAX_DIGITS]) -> usize;
 }
 
 impl<M: Modulus<N>, const N: usize> Mont<M, N> {
@@ -135,18 +135,21 @@ impl<M: Modulus<N>, const N: usize> Scalar for Mont<M, N> {
         len
     }
 
-    fn signed_windows(&self, out: &mut [i8; MAX_DIGITS]) -> usize {
+    fn signed_windows(&self, w: u32, out: &mut [i8; MAX_DIGITS]) -> usize {
         let k = self.to_canonical();
-        let count = Self::BITS / 4 + 1;
+        let width = w as usize;
+        // w·count − 1 >= BITS: the top window's sign bit lies above the
+        // scalar, so the digits add up to it exactly.
+        let count = Self::BITS / width + 1;
         *out = [0; MAX_DIGITS];
         for (i, slot) in out.iter_mut().enumerate().take(count) {
-            // Bits 4i - 1 ..= 4i + 3 (bit -1 is 0), a public position.
+            // Bits w·i − 1 ..= w·i + w − 1 (bit −1 is 0), a public position.
             let bits = if i == 0 {
-                (bits_at(&k, 0, 4) << 1) & 0x1f
+                (bits_at(&k, 0, w) << 1) & ((2 << w) - 1)
             } else {
-                bits_at(&k, 4 * i - 1, 5)
+                bits_at(&k, width * i - 1, w + 1)
             };
-            *slot = booth_digit(bits);
+            *slot = booth_digit(bits, w);
         }
         count
     }
@@ -166,16 +169,18 @@ fn bits_at<const N: usize>(k: &[u64; N], position: usize, width: u32) -> u64 {
     (low | high) & ((1u64 << width) - 1)
 }
 
-/// The digit of a five-bit window `b4 b3 b2 b1 b0` whose lowest bit is the
-/// previous window's top bit: `-16·b4 + 8·b3 + 4·b2 + 2·b1 + b0` halved
-/// and rounded up, i.e. `b0 + (the four bits above it, b4 negative)`, in
-/// `[-8, 8]`. Arithmetic only (the window is secret).
-fn booth_digit(window: u64) -> i8 {
-    // negative = all ones when b4 is set.
-    let negative = 0u64.wrapping_sub(window >> 4);
-    // For b4 = 1 use 31 - window, whose halving gives the magnitude.
-    let folded = ((31 - window) & negative) | (window & !negative);
-    let magnitude = (folded >> 1) + (folded & 1); // 0..=8
+/// The digit of a (w + 1)-bit window `b_w ... b1 b0` whose lowest bit is
+/// the window below's top bit: `b0 + b1 + 2·b2 + ... + 2^(w−2)·b_(w−1) −
+/// 2^(w−1)·b_w`, in `[-2^(w-1), 2^(w-1)]`. Arithmetic only (the window is
+/// secret).
+fn booth_digit(window: u64, w: u32) -> i8 {
+    // negative = all ones when the top bit b_w is set.
+    let negative = 0u64.wrapping_sub(window >> w);
+    // For b_w = 1 use 2^(w+1) − 1 − window, whose halving (rounded up)
+    // is the magnitude; else the window itself.
+    let all_ones = (2u64 << w) - 1;
+    let folded = ((all_ones - window) & negative) | (window & !negative);
+    let magnitude = (folded >> 1) + (folded & 1); // 0..=2^(w−1)
                                                   // sign ? -magnitude : magnitude
     (((magnitude ^ negative).wrapping_sub(negative)) & 0xff) as u8 as i8
 }
@@ -325,11 +330,18 @@ mod tests {
                 }
                 assert!(len <= C::Sc::BITS + 1);
             }
-            let mut digits = [0i8; MAX_DIGITS];
-            let count = s.signed_windows(&mut digits);
-            assert_eq!(count, C::Sc::BITS / 4 + 1);
-            assert!(digits.iter().all(|d| (-8..=8).contains(d)));
-            assert_eq!(recompose(&digits[..count], 16), k, "signed windows");
+            for w in 2..=7u32 {
+                let mut digits = [0i8; MAX_DIGITS];
+                let count = s.signed_windows(w, &mut digits);
+                assert_eq!(count, C::Sc::BITS / w as usize + 1);
+                let bound = 1i8 << (w - 1);
+                assert!(digits.iter().all(|d| (-bound..=bound).contains(d)));
+                assert_eq!(
+                    recompose(&digits[..count], 1 << w),
+                    k,
+                    "signed windows, w = {w}"
+                );
+            }
         }
     }
 
@@ -340,16 +352,19 @@ mod tests {
 
     #[test]
     fn booth_digits_of_every_window() {
-        // Window bits b4..b0 are scalar bits 4i+3 ..= 4i−1: the digit is
-        // b0 + b1 + 2·b2 + 4·b3 − 8·b4.
-        for window in 0u64..32 {
-            let expected =
-                (window & 1) as i64 + ((window >> 1) & 7) as i64 - 8 * (window >> 4) as i64;
-            assert_eq!(
-                i64::from(booth_digit(window)),
-                expected,
-                "window {window:05b}"
-            );
+        // Window bits b_w..b0 are scalar bits w·i + w − 1 ..= w·i − 1: the
+        // digit is b0 + (bits 1..w−1 as a number) − 2^(w−1)·b_w.
+        for w in 2..=7u32 {
+            for window in 0u64..(2 << w) {
+                let middle = (window >> 1) & ((1 << (w - 1)) - 1);
+                let top = (window >> w) as i64;
+                let expected = (window & 1) as i64 + middle as i64 - (top << (w - 1));
+                assert_eq!(
+                    i64::from(booth_digit(window, w)),
+                    expected,
+                    "w {w}, {window:b}"
+                );
+            }
         }
     }
 

@@ -25,7 +25,7 @@ use super::curve::CurveArith;
 use super::point::{Affine, Projective};
 use super::rfc6979::NonceGenerator;
 use super::scalar::{bits2int, Scalar, MAX_DIGITS};
-use super::table::comb_spacing;
+use super::table::{comb_spacing, COMB_ROW, COMB_WINDOW};
 use super::MAX_LEN;
 use crate::crypto::ct::{self, Choice};
 use crate::crypto::sha2::HashFunction;
@@ -36,37 +36,38 @@ use alloc::vec::Vec;
 /// addition per signed digit, every row entry read.
 pub(crate) fn mul_base<C: CurveArith>(k: &C::Sc) -> Projective<C> {
     let mut digits = [0i8; MAX_DIGITS];
-    k.signed_windows(&mut digits);
-    let comb = C::comb();
-    let spacing = comb_spacing(C::Sc::BITS);
+    k.signed_windows(COMB_WINDOW, &mut digits);
+    let spacing = comb_spacing(C::Sc::BITS, C::COMB_TEETH);
     let mut acc = Projective::<C>::IDENTITY;
     for j in (0..spacing).rev() {
         if j + 1 != spacing {
-            acc = acc.double().double().double().double();
+            for _ in 0..COMB_WINDOW {
+                acc = acc.double();
+            }
         }
-        for (t, row) in comb.iter().enumerate() {
+        for (t, row) in C::comb().iter().enumerate() {
+            // Digits past the scalar's are 0 (the array was zeroed): they
+            // cost the same as the others and add nothing.
             let digit = digits.get(t * spacing + j).copied().unwrap_or(0);
             acc = add_signed_digit(&acc, row, digit);
         }
     }
-    // Digits beyond the scalar's are 0 (the array was zeroed): they cost
-    // the same as the others and add nothing.
     digits.fill(0);
     core::hint::black_box(&digits);
     acc
 }
 
-/// `acc + d·P` for a secret digit d in [−8, 8], where `row[j−1] = j·P`:
-/// all eight entries are read, the sign applied by a masked negation, and
-/// for d = 0 the sum is computed and discarded.
+/// `acc + d·P` for a secret digit d in [−COMB_ROW, COMB_ROW], where
+/// `row[j−1] = j·P`: every entry is read, the sign applied by a masked
+/// negation, and for d = 0 the sum is computed and discarded.
 fn add_signed_digit<C: CurveArith>(
     acc: &Projective<C>,
-    row: &[Affine<C>; 8],
+    row: &[Affine<C>; COMB_ROW],
     digit: i8,
 ) -> Projective<C> {
     let d = i64::from(digit) as u64;
     let negative = 0u64.wrapping_sub(d >> 63); // all ones when d < 0
-    let magnitude = (d ^ negative).wrapping_sub(negative); // |d|, 0..=8
+    let magnitude = (d ^ negative).wrapping_sub(negative); // |d|
     let mut entry = row[0];
     for (index, candidate) in row.iter().enumerate() {
         let hit = ct::eq_u64(index as u64 + 1, magnitude);

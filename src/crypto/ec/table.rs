@@ -5,16 +5,19 @@
 //! Two tables per curve:
 //!
 //! - `COMB`, for signing and key derivation (constant time). A scalar's
-//!   [`COMB_TEETH`]·J signed 4-bit digits `d_i` (see `scalar.rs`) are cut
-//!   into [`COMB_TEETH`] runs of J = [`comb_spacing`] digits; run t is
-//!   scaled by `16^(tJ)`. Row t of the table holds `j·16^(tJ)·G` for
-//!   j = 1..8, so that
-//!   `k·G = Σ_j 16^j · Σ_t d_(tJ+j) · (16^(tJ)·G)`:
-//!   4(J − 1) doublings and one table addition per digit, every row
+//!   signed [`COMB_WINDOW`]-bit digits `d_i` (see `scalar.rs`), D of them,
+//!   are cut into T runs ("teeth", `CurveArith::COMB_TEETH`) of
+//!   J = [`comb_spacing`] digits; run t is scaled by `2^(w·t·J)`. Row t of
+//!   the table holds `j·2^(w·t·J)·G` for j = 1..[`COMB_ROW`], so that
+//!   `k·G = Σ_j 2^(w·j) · Σ_t d_(tJ+j) · (2^(w·t·J)·G)`:
+//!   w·(J − 1) doublings and one table addition per digit, every row
 //!   scanned whole (`sign.rs`).
-//! - `G_ODD`, for verification (variable time): the odd multiples
-//!   `G, 3G, ..., (2^(w−1) − 1)·G` that width-[`G_WINDOW`] NAF digits
-//!   select.
+//! - `G_ODD`, for verification (variable time): the scalar u1's
+//!   width-[`G_WINDOW`] NAF digits are cut into [`SPLIT`] runs of
+//!   [`split_bits`] positions; row t holds the odd multiples
+//!   `P, 3P, ..., (2^(G_WINDOW−1) − 1)·P` of `P = 2^(t·c)·G` that run t's
+//!   digits select. The runs share their doublings (`verify.rs`), which
+//!   is what splitting saves.
 //!
 //! Entries are affine points in each field's stored form (Montgomery form
 //! for P-256, P-384 and secp256k1; the integer itself for P-521). The test
@@ -31,21 +34,33 @@
 
 pub(crate) mod p256;
 
-/// Runs of digits in the signing comb (rows of `COMB`).
-pub(crate) const COMB_TEETH: usize = 8;
+/// The width w of the signing comb's signed digits.
+pub(crate) const COMB_WINDOW: u32 = 5;
 
-/// J, the digits in each run of the comb, for an order of `bits` bits:
-/// the `bits/4 + 1` signed digits spread over [`COMB_TEETH`] runs.
-pub(crate) const fn comb_spacing(bits: usize) -> usize {
-    (bits / 4 + 1).div_ceil(COMB_TEETH)
+/// Entries per comb row: the digit magnitudes 1..=2^(w−1).
+pub(crate) const COMB_ROW: usize = 1 << (COMB_WINDOW - 1);
+
+/// J, the digits in each run of the comb, for an order of `bits` bits and
+/// `teeth` runs: the `bits/w + 1` signed digits spread over the runs.
+pub(crate) const fn comb_spacing(bits: usize, teeth: usize) -> usize {
+    (bits / COMB_WINDOW as usize + 1).div_ceil(teeth)
+}
+
+/// The runs each verification scalar is cut into (rows of `G_ODD`, and of
+/// a public key's table).
+pub(crate) const SPLIT: usize = 4;
+
+/// c, the NAF positions per run, for an order of `bits` bits: a NAF has at
+/// most `bits + 1` digits.
+pub(crate) const fn split_bits(bits: usize) -> usize {
+    (bits + 1).div_ceil(SPLIT)
 }
 
 /// The width of the NAF digits of u1 (the multiplier of G) in
-/// verification: `G_ODD` holds `2^(G_WINDOW − 2)` points.
+/// verification.
 pub(crate) const G_WINDOW: u32 = 7;
 
-/// The number of odd multiples in `G_ODD`.
-#[cfg(test)]
+/// The odd multiples in each row of `G_ODD`: `2^(G_WINDOW − 2)`.
 pub(crate) const G_ODD_LEN: usize = 1 << (G_WINDOW - 2);
 
 #[cfg(test)]
@@ -55,30 +70,30 @@ pub(crate) mod tests {
     use crate::crypto::ec::field::Field;
     use crate::crypto::ec::point::{batch_to_affine_vartime, Affine};
     use crate::crypto::ec::scalar::Scalar;
-    use crate::crypto::ec::verify::odd_multiples_vartime;
+    use crate::crypto::ec::verify::split_odd_multiples_vartime;
     use alloc::format;
     use alloc::string::String;
     use alloc::vec::Vec;
 
-    /// The comb rows, computed: row t is j·16^(tJ)·G, j = 1..8.
-    pub(crate) fn compute_comb<C: CurveArith>() -> Vec<[Affine<C>; 8]> {
-        let spacing = comb_spacing(C::Sc::BITS);
+    /// The comb rows, computed: row t is j·2^(w·t·J)·G, j = 1..COMB_ROW.
+    pub(crate) fn compute_comb<C: CurveArith>() -> Vec<[Affine<C>; COMB_ROW]> {
+        let spacing = comb_spacing(C::Sc::BITS, C::COMB_TEETH);
         let mut rows = Vec::new();
-        let mut base = C::G; // 16^(tJ)·G
-        for _ in 0..COMB_TEETH {
+        let mut base = C::G; // 2^(w·t·J)·G
+        for _ in 0..C::COMB_TEETH {
             let mut multiples = Vec::new();
             let mut acc = base.to_jacobian();
             multiples.push(acc);
-            for _ in 1..8 {
+            for _ in 1..COMB_ROW {
                 acc = acc.add_mixed_vartime(&base);
                 multiples.push(acc);
             }
             let affine = batch_to_affine_vartime(&multiples);
-            let mut row = [base; 8];
+            let mut row = [base; COMB_ROW];
             row.copy_from_slice(&affine);
             rows.push(row);
             let mut next = base.to_jacobian();
-            for _ in 0..4 * spacing {
+            for _ in 0..COMB_WINDOW as usize * spacing {
                 next = next.double_vartime();
             }
             base = next.to_affine_vartime().unwrap();
@@ -86,9 +101,17 @@ pub(crate) mod tests {
         rows
     }
 
-    /// The verification table, computed.
-    pub(crate) fn compute_g_odd<C: CurveArith>() -> Vec<Affine<C>> {
-        odd_multiples_vartime(&C::G, G_ODD_LEN)
+    /// The verification table, computed: row t holds the odd multiples of
+    /// 2^(t·c)·G.
+    pub(crate) fn compute_g_odd<C: CurveArith>() -> Vec<[Affine<C>; G_ODD_LEN]> {
+        split_odd_multiples_vartime(&C::G, G_ODD_LEN)
+            .chunks(G_ODD_LEN)
+            .map(|chunk| {
+                let mut row = [C::G; G_ODD_LEN];
+                row.copy_from_slice(chunk);
+                row
+            })
+            .collect()
     }
 
     fn same<C: CurveArith>(a: &Affine<C>, b: &Affine<C>) -> bool {
@@ -104,17 +127,19 @@ pub(crate) mod tests {
             }
         }
         let odd = compute_g_odd::<C>();
-        assert_eq!(C::g_odd_multiples().len(), odd.len());
-        for (i, (a, b)) in C::g_odd_multiples().iter().zip(&odd).enumerate() {
-            assert!(same(a, b), "{:?} G_ODD[{i}] differs", C::CURVE);
+        assert_eq!(C::g_odd_multiples().len(), SPLIT);
+        for (t, (stored, fresh)) in C::g_odd_multiples().iter().zip(&odd).enumerate() {
+            for (i, (a, b)) in stored.iter().zip(fresh).enumerate() {
+                assert!(same(a, b), "{:?} G_ODD[{t}][{i}] differs", C::CURVE);
+            }
         }
         // And the entries are what they claim to be, as points.
         let g = C::G.to_jacobian();
         let two_g = g.double_vartime().to_affine_vartime().unwrap();
         assert!(C::comb()[0][1].eq_vartime(&two_g));
-        assert!(C::g_odd_multiples()[0].eq_vartime(&C::G));
+        assert!(C::g_odd_multiples()[0][0].eq_vartime(&C::G));
         let three_g = g.add_mixed_vartime(&two_g).to_affine_vartime().unwrap();
-        assert!(C::g_odd_multiples()[1].eq_vartime(&three_g));
+        assert!(C::g_odd_multiples()[0][1].eq_vartime(&three_g));
     }
 
     #[test]
@@ -148,9 +173,10 @@ pub(crate) mod tests {
         ));
         let comb = compute_comb::<C>();
         s.push_str(&format!(
-            "/// Row t: j·16^(t·{})·G for j = 1..8.\n#[rustfmt::skip]\npub(crate) static COMB: [[Affine<{module}>; 8]; {}] = [\n",
-            comb_spacing(C::Sc::BITS),
-            comb.len()
+            "/// Row t: j·2^({w}·t·{})·G for j = 1..{COMB_ROW}.\n#[rustfmt::skip]\npub(crate) static COMB: [[Affine<{module}>; {COMB_ROW}]; {}] = [\n",
+            comb_spacing(C::Sc::BITS, C::COMB_TEETH),
+            comb.len(),
+            w = COMB_WINDOW,
         ));
         for row in &comb {
             s.push_str("[\n");
@@ -162,12 +188,16 @@ pub(crate) mod tests {
         s.push_str("];\n\n");
         let odd = compute_g_odd::<C>();
         s.push_str(&format!(
-            "/// G, 3G, 5G, ..., {}G.\n#[rustfmt::skip]\npub(crate) static G_ODD: [Affine<{module}>; {}] = [\n",
-            2 * odd.len() - 1,
-            odd.len()
+            "/// Row t: P, 3P, 5P, ..., {}P for P = 2^(t·{})·G.\n#[rustfmt::skip]\npub(crate) static G_ODD: [[Affine<{module}>; {G_ODD_LEN}]; {SPLIT}] = [\n",
+            2 * G_ODD_LEN - 1,
+            split_bits(C::Sc::BITS),
         ));
-        for p in &odd {
-            s.push_str(&point_source(p, field));
+        for row in &odd {
+            s.push_str("[\n");
+            for p in row {
+                s.push_str(&point_source(p, field));
+            }
+            s.push_str("],\n");
         }
         s.push_str("];\n");
         s

@@ -11,7 +11,11 @@
 //! 4. R' = u1·G + u2·Q, computed in one pass (Straus–Shamir): the NAF
 //!    digits of both scalars share the doublings; u1 picks from the
 //!    precomputed odd multiples of G (`table.rs`), u2 from odd multiples of
-//!    Q computed once when the key is imported. R' at infinity fails.
+//!    Q computed once when the key is imported. Each NAF is also cut into
+//!    [`SPLIT`] runs of c positions, run t using the multiples of
+//!    `2^(t·c)·G` or `2^(t·c)·Q`: 2·SPLIT streams share c doublings instead
+//!    of one or two streams sharing 4c (the additions are as many as
+//!    before). R' at infinity fails.
 //! 5. The signature holds when x(R') ≡ r (mod n). With R' = (X : Y : Z) in
 //!    Jacobian form, x(R') = X/Z², and as x(R') < p < 2n, x(R') mod n = r
 //!    means x(R') = r or x(R') = r + n; the second can only occur when
@@ -24,18 +28,20 @@ use super::error::EcError;
 use super::field::Field;
 use super::point::{batch_to_affine_vartime, Affine, Jacobian};
 use super::scalar::{bits2int, Scalar, MAX_DIGITS};
-use super::table::G_WINDOW;
+use super::table::{split_bits, G_WINDOW, SPLIT};
 use super::MAX_LEN;
 use crate::crypto::sha2::HashFunction;
 use alloc::vec::Vec;
 
 /// The NAF width for u2, the multiplier of the public key.
-pub(crate) const Q_WINDOW: u32 = 5;
+pub(crate) const Q_WINDOW: u32 = 6;
 
-/// The odd multiples of Q kept with the key: Q, 3Q, ..., 15Q.
+/// The odd multiples of each run's base kept with the key: P, 3P, ...,
+/// 31P.
 pub(crate) const Q_ODD_LEN: usize = 1 << (Q_WINDOW - 2);
 
-/// A public key with its precomputed odd multiples.
+/// A public key with its precomputed multiples: row t holds the odd
+/// multiples of `2^(t·c)·Q`.
 pub(crate) struct VerifyingKey<C: CurveArith> {
     pub(crate) point: Affine<C>,
     odd: Vec<Affine<C>>,
@@ -56,7 +62,7 @@ impl<C: CurveArith> VerifyingKey<C> {
     pub(crate) fn new(point: Affine<C>) -> Self {
         VerifyingKey {
             point,
-            odd: odd_multiples_vartime(&point, Q_ODD_LEN),
+            odd: split_odd_multiples_vartime(&point, Q_ODD_LEN),
         }
     }
 
@@ -121,23 +127,32 @@ impl<C: CurveArith> VerifyingKey<C> {
         Err(EcError::SignatureMismatch { curve })
     }
 
-    /// `u1·G + u2·Q` in one pass over the NAF digits of u1 and u2, from the
-    /// most significant: double, then add the G and Q multiples the digits
-    /// name.
+    /// `u1·G + u2·Q` in one pass over the NAF digits of u1 and u2, cut
+    /// into SPLIT runs each: from the most significant position, double,
+    /// then add the multiples the 2·SPLIT digits at that position name.
     pub(crate) fn mul_joint_vartime(&self, u1: &C::Sc, u2: &C::Sc) -> Jacobian<C> {
         let mut digits_g = [0i8; MAX_DIGITS];
         let len_g = u1.wnaf_vartime(G_WINDOW, &mut digits_g);
         let mut digits_q = [0i8; MAX_DIGITS];
         let len_q = u2.wnaf_vartime(Q_WINDOW, &mut digits_q);
-        let g_table = C::g_odd_multiples();
+        let run = split_bits(C::Sc::BITS);
+        let top = len_g.max(len_q).min(run);
         let mut acc = Jacobian::<C>::IDENTITY;
-        for i in (0..len_g.max(len_q)).rev() {
+        for j in (0..top).rev() {
             if !acc.is_identity_vartime() {
                 acc = acc.double_vartime();
             }
-            for (digits, table) in [(&digits_g, g_table), (&digits_q, &self.odd[..])] {
-                if let Some(point) = signed_entry(table, digits.get(i).copied().unwrap_or(0)) {
-                    acc = acc.add_mixed_vartime(&point);
+            for (t, g_row) in C::g_odd_multiples().iter().enumerate() {
+                let i = t * run + j;
+                if let Some(p) = signed_entry(g_row, digits_g.get(i).copied().unwrap_or(0)) {
+                    acc = acc.add_mixed_vartime(&p);
+                }
+                let q_row = self
+                    .odd
+                    .get(t * Q_ODD_LEN..(t + 1) * Q_ODD_LEN)
+                    .unwrap_or_default();
+                if let Some(p) = signed_entry(q_row, digits_q.get(i).copied().unwrap_or(0)) {
+                    acc = acc.add_mixed_vartime(&p);
                 }
             }
         }
@@ -156,18 +171,40 @@ fn signed_entry<C: CurveArith>(table: &[Affine<C>], digit: i8) -> Option<Affine<
     Some(if digit < 0 { point.neg() } else { *point })
 }
 
-/// `P, 3P, 5P, ...`: `count` odd multiples of an affine point of the
-/// (prime, large) group order, in affine form.
-pub(crate) fn odd_multiples_vartime<C: CurveArith>(p: &Affine<C>, count: usize) -> Vec<Affine<C>> {
-    let mut multiples = Vec::with_capacity(count);
+/// For the bases `B_t = 2^(t·c)·P`, t = 0..SPLIT (c = `split_bits`), the
+/// `count` odd multiples `B_t, 3B_t, 5B_t, ...` of each, row after row, in
+/// affine form (three inversions in all). P must have the (prime, large)
+/// group order.
+pub(crate) fn split_odd_multiples_vartime<C: CurveArith>(
+    p: &Affine<C>,
+    count: usize,
+) -> Vec<Affine<C>> {
+    let run = split_bits(C::Sc::BITS);
+    // The bases, by doublings, then affine.
+    let mut bases = Vec::with_capacity(SPLIT);
     let mut acc = p.to_jacobian();
-    multiples.push(acc);
-    if count > 1 {
-        if let Some(two_p) = acc.double_vartime().to_affine_vartime() {
-            for _ in 1..count {
-                acc = acc.add_mixed_vartime(&two_p);
-                multiples.push(acc);
+    for t in 0..SPLIT {
+        if t > 0 {
+            for _ in 0..run {
+                acc = acc.double_vartime();
             }
+        }
+        bases.push(acc);
+    }
+    let bases = batch_to_affine_vartime(&bases);
+    // 2·B_t, affine, to step from one odd multiple to the next.
+    let doubles: Vec<Jacobian<C>> = bases
+        .iter()
+        .map(|b| b.to_jacobian().double_vartime())
+        .collect();
+    let doubles = batch_to_affine_vartime(&doubles);
+    let mut multiples = Vec::with_capacity(SPLIT * count);
+    for (base, double) in bases.iter().zip(&doubles) {
+        let mut acc = base.to_jacobian();
+        multiples.push(acc);
+        for _ in 1..count {
+            acc = acc.add_mixed_vartime(double);
+            multiples.push(acc);
         }
     }
     batch_to_affine_vartime(&multiples)

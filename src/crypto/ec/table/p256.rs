@@ -5,9 +5,9 @@
 use crate::crypto::ec::curve::{P256Field, P256};
 use crate::crypto::ec::point::Affine;
 
-/// Row t: j·16^(t·9)·G for j = 1..8.
+/// Row t: j·2^(5·t·4)·G for j = 1..16.
 #[rustfmt::skip]
-pub(crate) static COMB: [[Affine<P256>; 8]; 8] = [
+pub(crate) static COMB: [[Affine<P256>; 16]; 13] = [
 [
     Affine::new(
         P256Field::from_stored([0x79e730d418a9143c, 0x75ba95fc5fedb601, 0x79fb732b77622510, 0x18905f76a53755c6]),
@@ -41,141 +41,565 @@ pub(crate) static COMB: [[Affine<P256>; 8]; 8] = [
         P256Field::from_stored([0x27f14cd19499a78f, 0x462ab5c56f9b3455, 0x8f90f02af02cfc6b, 0xb763891eb265230d]),
         P256Field::from_stored([0xf59da3a9532d4977, 0x21e3327dcf9eba15, 0x123c7b84be60bbf0, 0x56ec12f27706df76]),
     ),
-],
-[
     Affine::new(
-        P256Field::from_stored([0xe27a6dbe305406dd, 0x8eb7dc7fdd5d1957, 0xf54a6876387d4d8f, 0x9c479409c7762de4]),
-        P256Field::from_stored([0xbe4d5b5d99b30778, 0x25380c566e793682, 0x602d37f3dac740e3, 0x140deabe1566e4ae]),
+        P256Field::from_stored([0x75c96e8f264e20e8, 0xabe6bfed59a7a841, 0x2cc09c0444c8eb00, 0xe05b3080f0c4e16b]),
+        P256Field::from_stored([0x1eb7777aa45f3314, 0x56af7bedce5d45e3, 0x2b6e019a88b12f1a, 0x086659cdfd835f9b]),
     ),
     Affine::new(
-        P256Field::from_stored([0xeaee6126c49a861e, 0x024f3b65e14f0d06, 0x51a3f1e8c69bfc17, 0xc3c3a8e9a7686381]),
-        P256Field::from_stored([0x3400752cb103d4c8, 0x02bc46139218b36b, 0xc67f75eb7651504a, 0xd6848b56d02aebfa]),
+        P256Field::from_stored([0x2c18dbd19dc21ec8, 0x98f9868a0fcf8139, 0x737d2cd648250b49, 0xcc61c94724b3428f]),
+        P256Field::from_stored([0x0c2b407880dd9e76, 0xc43a8991383fbe08, 0x5f7d2d65779be5d2, 0x78719a54eb3b4ab5]),
     ),
     Affine::new(
-        P256Field::from_stored([0x958381db1782269b, 0xae34bf792597e550, 0xbb5c60645f385153, 0x6f0e96afe3088048]),
-        P256Field::from_stored([0xbf6a021577884456, 0xb3b5688c69310ea7, 0x17c9429504fad2de, 0xe020f0e517896d4d]),
+        P256Field::from_stored([0xea7d260a6245e404, 0x9de407956e7fdfe0, 0x1ff3a4158dac1ab5, 0x3e7090f1649c9073]),
+        P256Field::from_stored([0x1a7685612b944e88, 0x250f939ee57f61c8, 0x0c0daa891ead643d, 0x68930023e125b88e]),
     ),
     Affine::new(
-        P256Field::from_stored([0xcca4428dbbe5a1a9, 0x8187fd5f3126bd67, 0x0036973a48105826, 0xa39b6663b8bd61a0]),
-        P256Field::from_stored([0x6d42deef2d65a808, 0x4969044f94636b19, 0xf611ee47dd5d564c, 0x7b2f3a49d2873077]),
+        P256Field::from_stored([0x04b71aa7d2697768, 0xabdedef5ca345a33, 0x2409d29dee37385e, 0x4ee1df77cb83e156]),
+        P256Field::from_stored([0x0cac12d91cbb5b43, 0x170ed2f6ca895637, 0x28228cfa8ade6d66, 0x7ff57c9553238aca]),
     ),
     Affine::new(
-        P256Field::from_stored([0x03b0d8dd0f82b214, 0x460c34f9f103cbc6, 0xf32e5c0318d79e19, 0x8b8888baa84117f8]),
-        P256Field::from_stored([0x8f3c37dcc0722677, 0x10d21be91c1c0f27, 0xd47c8468e0f7a0c6, 0x9bf02213adecc0e0]),
+        P256Field::from_stored([0xccc425634b2ed709, 0x0e356769856fd30d, 0xbcbcd43f559e9811, 0x738477ac5395b759]),
+        P256Field::from_stored([0x35752b90c00ee17f, 0x68748390742ed2e3, 0x7cd06422bd1f5bc1, 0xfbc08769c9e7b797]),
     ),
     Affine::new(
-        P256Field::from_stored([0x97554160b7fe7b6e, 0x7d16189a400a3fb2, 0xd73e9beae328ca1e, 0x0dd04b97e793d8cc]),
-        P256Field::from_stored([0xa9c83c9b506db8cc, 0x5cd47aaecf38814c, 0x26fc430db64b45e6, 0x079b5499d818ea84]),
+        P256Field::from_stored([0xa242a35bb0cf664a, 0x126e48f77f9707e3, 0x1717bf54c6832660, 0xfaae7332fd12c72e]),
+        P256Field::from_stored([0x27b52db7995d586b, 0xbe29569e832237c2, 0xe8e4193e2a65e7db, 0x152706dc2eaa1bbb]),
     ),
     Affine::new(
-        P256Field::from_stored([0x03b5d21ae0ac2941, 0x279b0254c2d31937, 0x3307c052cac992d0, 0x6aa7cb92efa8b1f3]),
-        P256Field::from_stored([0x5a1825800d37c7a5, 0x13380c37342d5422, 0x92ac2d66d5d2ef92, 0x035a70c9030c63c6]),
+        P256Field::from_stored([0x72bcd8b7bc60055b, 0x03cc23ee56e27e4b, 0xee337424e4819370, 0xe2aa0e430ad3da09]),
+        P256Field::from_stored([0x40b8524f6383c45d, 0xd766355442a41b25, 0x64efa6de778a4797, 0x2042170a7079adf4]),
     ),
     Affine::new(
-        P256Field::from_stored([0x5109b78571ba1861, 0x48b22d5cd0c8f93d, 0xe8fa84a78633bb93, 0x53fba6ba5aebbd08]),
-        P256Field::from_stored([0x7ff27df3e5eea7d8, 0x521c879668ca7158, 0xb9d5133bce6f1a05, 0x2d50cd53fd0ebee4]),
+        P256Field::from_stored([0x808b0b650bc6fb80, 0x5882e0753ffe2e6b, 0xd5ef2f7c2c83f549, 0x54d63c809103b723]),
+        P256Field::from_stored([0xf2f11bd652a23f9b, 0x3670c3194b0b6587, 0x55c4623bb1580e9e, 0x64edf7b201efe220]),
     ),
 ],
 [
     Affine::new(
-        P256Field::from_stored([0x0db2fb5ed005832a, 0x5f5efd3b91042e4f, 0x8c4ffdc6ed70f8ca, 0xe4645d0bb52da9cc]),
-        P256Field::from_stored([0x9596f58bc9001d1f, 0x52c8f0bc4e117205, 0xfd4aa0d2e398a084, 0x815bfe3a104f49de]),
+        P256Field::from_stored([0xa7a8746a584c5e20, 0x267e4ea1b9dc7035, 0x593a15cfb9548c9b, 0x5e6e21354bd012f3]),
+        P256Field::from_stored([0xdf31cc6a8c8f936e, 0x8af84d04b5c241dc, 0x63990a6f345efb86, 0x6fef4e61b9b962cb]),
     ),
     Affine::new(
-        P256Field::from_stored([0x54eb3acce548b37b, 0xb38e754284d40549, 0x8c3daa517b341b4f, 0x2f6928ec690bf7fa]),
-        P256Field::from_stored([0x0496b32386ce6c41, 0x01be1c5510adadcd, 0xc04e67e74bb5faf9, 0x3cbaf678e15c9985]),
+        P256Field::from_stored([0xf6368f0925722608, 0x131260db131cf5c6, 0x40eb353bfab4f7ac, 0x85c7888037eee829]),
+        P256Field::from_stored([0x4c1581ffc3bdf24e, 0x5bff75cbf5c3c5a8, 0x35e8c83fa14e6f40, 0xb81d1c0f0295e0ca]),
     ),
     Affine::new(
-        P256Field::from_stored([0x524d226ad7ab9a2d, 0x9c00090d7dfae958, 0x0ba5f5398751d8c2, 0x8afcbcdd3ab8262d]),
-        P256Field::from_stored([0x57392729e99d043b, 0xef51263baebc943a, 0x9feace9320862935, 0x639efc03b06c817b]),
+        P256Field::from_stored([0xf2efe23d442a8ad1, 0xc3816a7d06b9c164, 0xa9df2d8bdc0aa5e5, 0x191ae46f120a8e65]),
+        P256Field::from_stored([0x83667f8700611c5b, 0x83171ed7ff109948, 0x33a2ecf8ca695952, 0xfa4a73eef48d1a13]),
     ),
     Affine::new(
-        P256Field::from_stored([0xe839be7d341d81dc, 0xcddb688932148379, 0xda6211a1f7026ead, 0xf3b2575ff4d1cc5e]),
-        P256Field::from_stored([0x40cfc8f6a7a73ae6, 0x83879a5e61d5b483, 0xc5acb1ed41a50ebc, 0x59a60cc83c07d8fa]),
+        P256Field::from_stored([0xfcde7cc8f43a730f, 0xe89b6f3c33ab590e, 0xc823f529ad03240b, 0x82b79afe98bea5db]),
+        P256Field::from_stored([0x568f2856962fe5de, 0x0c590adb60c591f3, 0x1fc74a144a28a858, 0x3b662498b3203f4c]),
     ),
     Affine::new(
-        P256Field::from_stored([0xdec98d4ac3b81990, 0x1cb837229e0cc8fe, 0xfe0b0491d2b427b9, 0x0f2386ace983a66c]),
-        P256Field::from_stored([0x930c4d1eb3291213, 0xa2f82b2e59a62ae4, 0x77233853f93e89e3, 0x7f8063ac11777c7f]),
+        P256Field::from_stored([0x48fc4ed082dd1b6a, 0x5783a13867b703af, 0x2463cb9a005d6aaa, 0xd31ec55c706ecd43]),
+        P256Field::from_stored([0x9f8ed33f8e9a7641, 0x625453ed098d9e7a, 0xa3beade4ec887493, 0x442b80505a795566]),
     ),
     Affine::new(
-        P256Field::from_stored([0x604ac97c59371000, 0xe1c48c707f759c18, 0x3f62ecc5a5db6b65, 0x0a78b17338a21495]),
-        P256Field::from_stored([0x6be1819dbcc8ad94, 0x70dc04f6d89c3400, 0x462557b4a6b4840a, 0x544c6ade60bd21c0]),
+        P256Field::from_stored([0x91e3cf0d6c39765a, 0xa2db3acdac3cca0b, 0x288f2f08cb953b50, 0x2414582ccf43cf1a]),
+        P256Field::from_stored([0x8dec8bbc60eee9a8, 0x54c79f02729aa042, 0xd81cd5ec6532f5d5, 0xa672303acf82e15f]),
     ),
     Affine::new(
-        P256Field::from_stored([0x36e607cf02ff6072, 0xa47d2ca98ad98cdc, 0xbf471d1ef5f56609, 0xbcf86623f264ada0]),
-        P256Field::from_stored([0xb70c0687aa9e5cb6, 0xc98124f217401c6c, 0x8189635fd4a61435, 0xd28fb8afa9d98ea6]),
+        P256Field::from_stored([0x46df582d3bfab839, 0x92474e042f8adade, 0x36a7766a147a1bc3, 0xb6940f540dc0f979]),
+        P256Field::from_stored([0x44738ef2f2759f25, 0x9dd95789a719f4c6, 0x2859b7f40750c345, 0x5e788bf2b22180d5]),
     ),
     Affine::new(
-        P256Field::from_stored([0x439530b665c7322d, 0xcf12cc01b3c1b3fb, 0xc70b01860172f685, 0xb915ee221b58391d]),
-        P256Field::from_stored([0x9afdf03ba317db24, 0x87dec65917b8ffc4, 0x7f46597be4d3d050, 0x80a1c1ed006500e7]),
+        P256Field::from_stored([0x376aafa8719c0563, 0xcd8ad2dcbc5fc79f, 0x303fdb9fcb750cd3, 0x14ff052f4418b08e]),
+        P256Field::from_stored([0xf75084cf3e2d6520, 0x7ebdf0f8144ed509, 0xf43bf0f2d3f25b98, 0x86ad71cfa354d837]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xa839c9fdfd67ca25, 0x023e626860f2015c, 0x2414a7930e7b2a65, 0x92dbe372b13edcbb]),
+        P256Field::from_stored([0xf64981ee64c2200f, 0x94fb9cdf8446f2f3, 0x01411a6a3f1367bb, 0x7985c1915a1e8331]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xb827fe9226f43572, 0xdfd3ab5b5d824758, 0x315dd23a539094c1, 0x85c0e37a66623d68]),
+        P256Field::from_stored([0x575c79727be19ae0, 0x616a3396df0d36b5, 0xa1ebb3c826b1ff7e, 0x635b9485140ad453]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xc8123c6037e2efea, 0x8d49b502034a96f6, 0x466a346b973e4a95, 0xf176b5bab7de00ff]),
+        P256Field::from_stored([0x1c58fa3b82dfa945, 0x2eb27a9609e429ae, 0x57c67a67a12b187c, 0xb155ba82e2298bba]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x92bf3cdada430c0b, 0x4702850e3a96dac6, 0xc91cf0a515ac326a, 0x95de4f49ab8c25e4]),
+        P256Field::from_stored([0xb01bad09e265c17c, 0x24e45464087b3881, 0xd43e583ce1fac5ca, 0xe17cb3186ead97a6]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xf1a542073d99bcfa, 0x59db703ce8becf6d, 0x2e455142d2459569, 0xb0ee5143a901b910]),
+        P256Field::from_stored([0xfc05d451e26d994f, 0x7a6062b41360caaf, 0xdf1ded5f4fa639b1, 0xaf930348d335b8b0]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x6cc3924374dcec46, 0x33cfc02d54c2b73f, 0x82917844f26cd99c, 0x8819dd95d1773f89]),
+        P256Field::from_stored([0x09572aa60871f427, 0x8e0cf365f6f01c34, 0x7fa52988bff1f5af, 0x4eb357eae75e8e50]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x3d8f248a21fd0861, 0xade3bd649bd5a4b6, 0xcb56c953c2e2a6bf, 0x699cd2b5287d6c5f]),
+        P256Field::from_stored([0xdebce1be47d05e8f, 0x1a4fbb13a8f53732, 0x97163beaa5852b08, 0x92c49e6ceec6987a]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xd9d0c8c4868af75d, 0xd7325cff45c8c7ea, 0xab471996cc81ecb0, 0xff5d55f3611824ed]),
+        P256Field::from_stored([0xbe3145411977a0ee, 0x5085c4c5722038c6, 0x2d5335bff94bb495, 0x894ad8a6c8e2a082]),
     ),
 ],
 [
     Affine::new(
-        P256Field::from_stored([0x8de2b7bc453cadd6, 0x203900a7bc0bc1f8, 0xbcd86e47a6abd3af, 0x911cac128502effb]),
-        P256Field::from_stored([0x2d550242ec965469, 0x0e9f769229e0017e, 0x633f078f65979885, 0xfb87d4494cf751ef]),
+        P256Field::from_stored([0x889f6d65533ef217, 0x7158c7e4c3ca2e87, 0xfb670dfbdc2b4167, 0x75910a01844c257f]),
+        P256Field::from_stored([0xf336bf07cf88577d, 0x22245250e45e2ace, 0x2ed92e8d7ca23d85, 0x29f8be4c2b812f58]),
     ),
     Affine::new(
-        P256Field::from_stored([0x6066e2a2d551ee10, 0x87a8f1d8727e09a6, 0x00d08bab2c01148d, 0x6da8e4f1424f33fe]),
-        P256Field::from_stored([0x466d17f0cf9a4e71, 0xff5020103bf5cb19, 0xdccf97d8d062ecc0, 0x80c0d9af81d80ac4]),
+        P256Field::from_stored([0xfbb9b2452133ffd9, 0x39a8b2f1830f1a20, 0x484bc97dd5a1f52a, 0xd6aebf56a40eddf8]),
+        P256Field::from_stored([0x32257acb76ccdac6, 0xaf4d36ec1586ff27, 0x8eaa8863f8de7dd1, 0x0045d5cf88647c16]),
     ),
     Affine::new(
-        P256Field::from_stored([0x1a0445ff1d7aadab, 0x65d38260d5f6a67c, 0x6e62fb0891cfb26f, 0xef1e0fa55c7d91d6]),
-        P256Field::from_stored([0x47e7c7ba33db72cd, 0x017cbc09fa7c74b2, 0x3c931590f50a503c, 0xcac54f60616baa42]),
+        P256Field::from_stored([0xc51e414351facc61, 0xbaf2647de68a25bc, 0x8f5271a00ff872ed, 0x8f32ef993d2d9659]),
+        P256Field::from_stored([0xca12488c7593cbd4, 0xed266c5d02b82fab, 0x0a2f78ad14eb3f16, 0xc34049484d47afe3]),
     ),
     Affine::new(
-        P256Field::from_stored([0x98857ceb1bf4581c, 0xe635e186aca7b166, 0x278ddd22659722ac, 0xa0903c4c1db68007]),
-        P256Field::from_stored([0x366e458948f21402, 0x31b49c14b96abda2, 0x329c4b09e0403190, 0x97197ca3d29f43fe]),
+        P256Field::from_stored([0xa6f3d574c005979d, 0xc2072b426a40e350, 0xfca5c1568de2ecf9, 0xa8c8bf5ba515344e]),
+        P256Field::from_stored([0x97aee555114df14a, 0xd4374a4dfdc5ec6b, 0x754cc28f2ca85418, 0x71cb9e27d3c41f78]),
     ),
     Affine::new(
-        P256Field::from_stored([0x7173dd5d4b07e2b1, 0xd144c4cb8d9ea221, 0xe8b04ea41105ab14, 0x92dda542fe80d8f1]),
-        P256Field::from_stored([0xe9982fa8cf03dce6, 0x8b5ea9651a22cffc, 0xf7f4ea7f3fad88c4, 0x62db773e6a5ba95c]),
+        P256Field::from_stored([0x09c1670209470496, 0xa489a5edebd23815, 0xc4dde4648edd4398, 0x3ca7b94a80111696]),
+        P256Field::from_stored([0x3c385d682ad636a4, 0x6702702508dc5f1e, 0x0c1965deafa21943, 0x18666e16610be69e]),
     ),
     Affine::new(
-        P256Field::from_stored([0x18bd3fb4820357c7, 0x992039ae6f1458ad, 0x9a1df3c525b44aa1, 0x2d780357ed3d5281]),
-        P256Field::from_stored([0x58cf7e4dc77ad4d4, 0xd49a7998f9df4fc4, 0x4465a8b51d71205e, 0xa0ee0ea6649254aa]),
+        P256Field::from_stored([0x6792fd350369c8e1, 0x9271aa62b9dc843b, 0x8711a4b14d02e2ab, 0x02b2a3e27ee1a383]),
+        P256Field::from_stored([0xb226e35f0e2b379b, 0x3d3de39cd652ab25, 0xaca6d4c93b560106, 0xeced0cf4c95bd877]),
     ),
     Affine::new(
-        P256Field::from_stored([0x4baae6e89c92b235, 0xa73bbd0e6b3993a1, 0xd06d60ec693dd031, 0x03cab91b7156881c]),
-        P256Field::from_stored([0xd615862f1db3574b, 0x485b018564bb061a, 0x27434988a0181e06, 0x2cd61ad4c1c0c757]),
+        P256Field::from_stored([0x45beb4ca2a604b3b, 0x56f651843a616762, 0xf52f5a70978b806e, 0x7aa3978711dc4480]),
+        P256Field::from_stored([0xe13fac2a0e01fabc, 0x7c6ee8a5237d99f9, 0x251384ee05211ffe, 0x4ff6976d1bc9d3eb]),
     ),
     Affine::new(
-        P256Field::from_stored([0x03e2de1cf3480d4a, 0xf0d8edc7bc8acf1a, 0xf23e330368295a9c, 0xfadd5f68c546a97d]),
-        P256Field::from_stored([0x895597ad96f8acb1, 0xbddd49d5671bdae2, 0x16fcd52821dd43f4, 0xa5a454126619141a]),
+        P256Field::from_stored([0x8910507903605c39, 0xf0843d9ea142c96c, 0xf374493416923684, 0x732caa2ffa0a2893]),
+        P256Field::from_stored([0xb2e8c27061160170, 0xc32788cc437fbaa3, 0x39cd818ea6eda3ac, 0xe2e942399e2b2e07]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xdde0492316e043a2, 0x98a452611dd3d209, 0xeaf9f61bd431ebe8, 0x00919f4dbaf56abd]),
+        P256Field::from_stored([0xe42417db6d8774b1, 0x5fc5279c58e0e309, 0x64aa40613adf81ea, 0xef419edabc627c7f]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x3919759239ef620f, 0x9d47284074fa29c4, 0x4e428fa39d416d83, 0xd1a7c25129f30269]),
+        P256Field::from_stored([0x46076e1cd746218f, 0xf3ad6ee8110d967e, 0xfbb5f434a00ae61f, 0x3cd2c01980d4c929]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xfa24d0537a4af00f, 0x3f938926ca294614, 0x0d700c183982182e, 0x801334434cc59947]),
+        P256Field::from_stored([0xf0397106ec87c925, 0x62bd59fc0ed6665c, 0xe8414348c7cca8b5, 0x574c76209f9f0a30]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x6967d39b0260e52a, 0xd42585cc90653325, 0x0d9bd60521ca7954, 0x4fa2087781ed57b3]),
+        P256Field::from_stored([0x60c1eff8e34a0bbe, 0x56b0040c84f6ef64, 0x28be2b24b1af8483, 0xb2278163f5531614]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x95be42e2bb8b6a07, 0x64be74eeca23f86a, 0xa73d74fd154ce470, 0x1c2d2857d8dc076a]),
+        P256Field::from_stored([0xb1fa1c575a887868, 0x38df8e0b3de64818, 0xd88e52f9c34e8967, 0x274b4f018b4cc76c]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x59c81ec2c11c208b, 0x240207da4e3a7234, 0x4957eb80f4a089d8, 0xc86960bc2137a072]),
+        P256Field::from_stored([0xde1154fd7f1a932c, 0xb517fe74d3f2fa17, 0x2d5d94557111c0eb, 0x2aa3378980929d36]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x3f5c05b4f8b7559d, 0x0be4c7acfae29200, 0xdd6d3ef756532acc, 0xf6c3ed87eea7a285]),
+        P256Field::from_stored([0xe463b0a8f46ec59b, 0x531d9b14ecea6c83, 0x3d6bdbafc2dc836b, 0x3ee501e92ab27f0b]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x8df275455922ac1c, 0xa7b3ef5ca52b3f63, 0x8e77b21471de57c4, 0x31682c10834c008b]),
+        P256Field::from_stored([0xc76824f04bd55d31, 0xb6d1c08617b61c71, 0x31db0903c2a5089d, 0x9c092172184e5d3f]),
     ),
 ],
 [
+    Affine::new(
+        P256Field::from_stored([0x646f96796424c49b, 0xf888dfe867c241c9, 0xe12d4b9324f68b49, 0x9a6b62d8a571df20]),
+        P256Field::from_stored([0x81b4b26d179483cb, 0x666f96329511fae2, 0xd281b3e4d53aa51f, 0x7f96a7657f3dbd16]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x8553d37c051af62b, 0xe9a998eb0bf94496, 0xe0844f9fb0d59aa1, 0x983fd558e6afb813]),
+        P256Field::from_stored([0x9670c0ca65d69804, 0x732b22de6ea5ff2d, 0xd7640ba95fd8623b, 0x9f619163a6351782]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xf167b4e0bdefdd4f, 0x69958465f366e401, 0x5aa368aba73bbec0, 0x121487097b240c21]),
+        P256Field::from_stored([0x378c323318969006, 0xcb4d73cee1fe53d1, 0x5f50a80e130c4361, 0xd67f59517ef5212b]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x332f81088cad38c0, 0x471b7e906bd68ae2, 0x56ac3fb20d8e27a3, 0xb54660db136b4b0d]),
+        P256Field::from_stored([0x123a1e11a6fd8de4, 0x44dbffeaa37799ef, 0x4540b977ce6ac17c, 0x495173a8af60acef]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xeb4437434573eab0, 0x11570dfbd1ac6031, 0xf7d9b45b44dd9afd, 0xb8066add22067231]),
+        P256Field::from_stored([0x15f92ad8f8a3f0b4, 0x9e0e4899e0ace2a2, 0xbdcd0aadfab38b80, 0x46506ae917020052]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x429a69f78fca399d, 0xfe9e27d20207bb63, 0xec655ed68788f582, 0xa426d748adb75f6e]),
+        P256Field::from_stored([0x18695c02ca81c66d, 0x84fb8d27a531d425, 0x3a3a8956deff48ba, 0xaf1d0d56766d2247]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x5a059565352c4b5c, 0x49261531590bc3e2, 0x809f7521f66f9f5f, 0x2baef6bfc70a4a9b]),
+        P256Field::from_stored([0xe7e6fa6509ed3561, 0x11370233984b230c, 0x2151659bd04cdc69, 0xbdb83c63f007d416]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x9ebb284d391c2a82, 0xbcdd4863158308e8, 0x006f16ec83f1edca, 0xa13e2c37695dc6c8]),
+        P256Field::from_stored([0x2ab756f04a057a87, 0xa8765500a6b48f98, 0x4252face68651c44, 0xa52b540be1765e02]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xcb35a1a85ca37ff0, 0xe1a04f1ccd2f1c8f, 0x238816ce15a26112, 0xe206a111095b177e]),
+        P256Field::from_stored([0x3c10b6048a424149, 0xc6a3f56774752cfb, 0xbf16a37a47f1dbb8, 0x7c372f9ad31a3dfb]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x122d05b5c20b4d2a, 0xff659cf50c662a67, 0xed57c128e8ffc9e9, 0x0fbb15859e987683]),
+        P256Field::from_stored([0xadd70df247319a2b, 0x4b98baba374be470, 0xf03d747356a7b307, 0x342e696e3efebf30]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xf84b48f7864ac537, 0x04713409a6940d3d, 0x014db22d6174c7ae, 0xc73a1c438c213034]),
+        P256Field::from_stored([0x18ac4ea5ffdd93ec, 0x724fc7576102783e, 0x9fe13fcc91c3e83f, 0x92a8c2c8f08f0bf5]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x7f2e22fd8f67f6de, 0xab018833d8693177, 0x266d1db6863eca95, 0x6bb7732b31b5ef2b]),
+        P256Field::from_stored([0x4fa927c6915f80ce, 0x6fa1d6d25f90efd8, 0x7bd75de8456b48ad, 0xd2cb507a845b6429]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xa72cf82ae255d7ec, 0x52025c23a460e204, 0x10ae542d7d5b0a44, 0xa85143109305aeda]),
+        P256Field::from_stored([0x958315f5a14bbfe8, 0x3f361826385365fe, 0xc2b3a36b66d95040, 0x12c7b3347cf4eda2]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xa545b4d1e744119d, 0x4c93b169829a71e7, 0x2dbb908c6117fcbf, 0x4dc97320b35a3d85]),
+        P256Field::from_stored([0x94c04f856bf88105, 0x452e1bce1b51bc1f, 0x0c41ff50b3013af3, 0xf07af445224d7e24]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xbdb9e57ca3d24f6a, 0x8a8246d7f345a763, 0x73bd2a6d98cfbb5f, 0x1dd8e85e86ed04db]),
+        P256Field::from_stored([0x76f2da42c01f420b, 0x7ef0547364407bc7, 0x7e98ba7faff548f5, 0x6b7afbeefd30b64a]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x4f922fc516a0d2bb, 0x0d5cc16c1a623499, 0x9241cf3a57c62c8b, 0x2f5e6961fd1b667f]),
+        P256Field::from_stored([0x5c15c70bf5a01797, 0x3d20b44d60956192, 0x04911b37071fdb52, 0xf648f9168d6f0f7b]),
+    ),
+],
+[
+    Affine::new(
+        P256Field::from_stored([0xe4050f1cf1c367ca, 0x9bc85a9bc90fbc7d, 0xa373c4a2e1a11032, 0xb64232b7ad0393a9]),
+        P256Field::from_stored([0xf5577eb0167dad29, 0x1604f30194b78ab2, 0x0baa94afe829348b, 0x77fbd8dd41654342]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x31f14802fcf0a7fd, 0x42fd07895488b01e, 0x71d78d6d9952b498, 0x8eb572d907ac5201]),
+        P256Field::from_stored([0xe0a2a44c4d194a88, 0xd2b63fd9ba017e66, 0x78efc6c8f888aefc, 0xb76f6bda4a881a11]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xa2f7932c68af43ee, 0x5502468e703d00bd, 0xe5dc978f2fb061f5, 0xc9a1904a28c815ad]),
+        P256Field::from_stored([0xd3af538d470c56a4, 0x159abc5f193d8ced, 0x2a37245f20108ef3, 0xfa17081e223f7178]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x1fe2a9b2b4b4b67c, 0xc1d10df0e8020604, 0x9d64abfcbc8058d8, 0x8943b9b2712a0fbb]),
+        P256Field::from_stored([0x90eed9143b3def04, 0x85ab3aa24ce775ff, 0x605fd4ca7bbc9040, 0x8b34a564e2c75dfb]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x5c18acf88e2f7d90, 0xfdbf33d777be32cd, 0x0a085cd7d2eb5ee9, 0x2d702cfbb3201115]),
+        P256Field::from_stored([0xb6e0ebdb85c88ce8, 0x23a3ce3c1e01d617, 0x3041618e567333ac, 0x9dd0fd8f157edb6b]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xb2b2610798fa7aaa, 0x41209ee4f073aa4e, 0xf1570359f2d6b19b, 0xcbe6868cfc577caf]),
+        P256Field::from_stored([0x186c4bdc32c04dd3, 0xa6c35faecfeee397, 0xb4a1b312f086c0cf, 0xe0a5ccc6d9461fe2]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x516ff3a36fa6110c, 0x74fb1eb1fb93561f, 0x6c0c90478457522b, 0xcfd321046bb8bdc6]),
+        P256Field::from_stored([0x2d6884a2cc80ad57, 0x7c27fc3586a9b637, 0x3461baedadf4e8cd, 0x1d56251a617242f0]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xb84011a9431dd80e, 0xeb7c7cca73306cd9, 0x20fadd29d1b3b730, 0x83858b5bfe37b3d3]),
+        P256Field::from_stored([0xbf4cd193b6251d5c, 0x1cca1fd31352d952, 0xc66157a490fbc051, 0x7990a63889b98636]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x892c81a321175ec1, 0x9159a505ee018109, 0xc70130532d8be316, 0x76060c21426fa2e5]),
+        P256Field::from_stored([0x074d2dfc6b6f0f22, 0x9725fc64ca01a671, 0x3f6679b92770bd8e, 0x8fe6604fd7c9b3fe]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xce711154b6e00a84, 0xd9fe7e4224890e60, 0xd10bc6c34560988f, 0xbdc2ef526859b004]),
+        P256Field::from_stored([0xdcf0d868d5c890ee, 0x893115e6119c47dc, 0xe97966fbee714567, 0x117813355c85aa53]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x71d530cc73204349, 0xc9df473d94a0679c, 0xc572f0014261e031, 0x9786b71f22f135fe]),
+        P256Field::from_stored([0xed6505fa6b64e56f, 0xe2fb48e905219c46, 0x0dbec45bedf53d71, 0xd7d782f2c589f406]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x350fb66b73ed0966, 0x968e4b082886032b, 0x5a16ed6e88390493, 0x0a83ce84a121edbe]),
+        P256Field::from_stored([0x7c86fc10a3d9cda0, 0x5a40a6d595ce67fb, 0x6cb8cda7f937dbf6, 0x95b44768651f6283]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x06513c8a446cd7f4, 0x158c423b906d52a6, 0x71503261c423866c, 0x4b96f57093c148ee]),
+        P256Field::from_stored([0x5daf9cc7239a8523, 0x611b597695ac4b8b, 0xde3981db724bf7f6, 0x7e7d0f7867afc443]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x984f101ed6fc3837, 0x340bf99f5e1b3a09, 0xbb96036f06942626, 0x7bc878ab0c7da618]),
+        P256Field::from_stored([0xb37416441c6fb035, 0xc65bd5aea182fe9f, 0x1b9c2fb86cc7a67a, 0x8d1b19af5ce68d7d]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x3d1ab80c8ce59954, 0x742c5a9478222ac0, 0x3ddacbf894f878dd, 0xfc085117e7d54a99]),
+        P256Field::from_stored([0xfb0f1dfa21e38ec2, 0x1c7b59cb16f4ff7f, 0x988752397ea888fe, 0x705d270cb10dc889]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xe5aa692a87dec0e1, 0x010ded8df7b39d00, 0x7b1b80c854cfa0b5, 0x66beb876a0f8ea28]),
+        P256Field::from_stored([0x50d7f5313476cd0e, 0xa63d0e65b08d3949, 0x1a09eea953479fc6, 0x82ae9891f499e742]),
+    ),
+],
+[
+    Affine::new(
+        P256Field::from_stored([0x0f893a5dc8de610b, 0xe8c515fb67e223ce, 0x7774bfa64ead6dc5, 0x89d20f95925c728f]),
+        P256Field::from_stored([0x7a1e0966098583ce, 0xa2eedb9493f2a7d7, 0x1b2820974c304d4a, 0x0842e3dac077282d]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xa1010e9d74cd06ff, 0x9c17c7dfaca3eeac, 0x74c86cd38063aa2b, 0x8595c4b3734614ff]),
+        P256Field::from_stored([0xa3de00ca990f62cc, 0xd9bed213ca0c3be5, 0x7886078adf8ce9f5, 0xddb27ce35cd44444]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x5a3097befc15aa1e, 0x40d12548b54b0745, 0x5bad4706519a5f12, 0xed03f717a439dee6]),
+        P256Field::from_stored([0x0794bb6c4a02c499, 0xf725083dcffe71d2, 0x2cad75190f3adcaf, 0x7f68ea1c43729310]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x9c7c581d26ee8382, 0xcf17dcc5359d638e, 0xee8273abb728ae3d, 0x1d112926f821f047]),
+        P256Field::from_stored([0x1149847750491a74, 0x687fa761fde0dfb9, 0x2c2580227ea435ab, 0x6b8bdb9491ce7e3f]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x9c806d8af7f91d0f, 0x3b61b0f1a82a5728, 0x4640032d94d76754, 0x273eb5de47d834c6]),
+        P256Field::from_stored([0x2988abf77b4e4d53, 0xb7ce66bfde401777, 0x9fba6b32715071b3, 0x82413c24ad3a1a98]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x75537b7e3cc8ac85, 0x8d725f57dd02753b, 0xfd05ff64b737df2f, 0x55fe8712f6d2531d]),
+        P256Field::from_stored([0x57ce04a96ab6b01c, 0x69a02a897cd93724, 0x4f82ac35cf86699b, 0x8242d3ad9cb4b232]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x69c435269be47be0, 0x323b7dd8cb28fea1, 0xfa5538ba3a6c67e5, 0xef921d701d378e46]),
+        P256Field::from_stored([0xf92961fc3c4b880e, 0x3f6f914e98940a67, 0xa990eb0afef0ff39, 0xa6c2920ff0eeff9c]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xb23a03a553fb2b56, 0x6ce141e74e057f78, 0x796525c389e490d9, 0x0bc95725a31a7e75]),
+        P256Field::from_stored([0x1ec567911220fd06, 0x716e3a3c408b0bd6, 0x31cd6bf7e8ebeba9, 0xa7326ca6bee6b670]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x70b63d32343bf1a9, 0x8fd3bd2837d1a6b1, 0x0454879c316865b4, 0xee959ff6c458efa2]),
+        P256Field::from_stored([0x0461dcf89706dc3f, 0x737db0e2164e4b2e, 0x092626802f8843c8, 0x54498bbc7745e6f6]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x5341352b5acf6e10, 0xc50343fdafe652c3, 0x4af3792d18577a7f, 0xe1a4c617af16823d]),
+        P256Field::from_stored([0x9b26d0cd33425d0a, 0x306399ed9b7bc47f, 0x2a792f33706bb20b, 0x3121961498111055]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x4c1f428cd5f30851, 0x94dfed272a4f6630, 0x4df53772fc5d48a4, 0xdd2d5a2f933260ce]),
+        P256Field::from_stored([0x574115bdd44cc7a5, 0x4ba6b20dbd12533a, 0x30e93cb8243057c9, 0x794c486a14de320e]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x6095355699f241d7, 0xee4adbd7001a349d, 0x0b35bf6aaa89e491, 0x7f0076f4136f7546]),
+        P256Field::from_stored([0xd19a18ba9264da3d, 0x6eb2d2cd62a7a28b, 0xcdba941f8761c971, 0x1550518ba3be4a5d]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xc232d97302f1cd1e, 0xce87eacb1dd212a4, 0x6e4c8c73e69802f7, 0x12ef02901fffddbd]),
+        P256Field::from_stored([0x941ec74e1bcea6e2, 0xd0b540243cb92cbb, 0x809fb9d47e8f9d05, 0x3bf16159f2992aae]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xb2497007eafbb1e1, 0xd75c9ce6e75b7a93, 0x3558352defb68d78, 0xa2f26699223f6396]),
+        P256Field::from_stored([0xeb911ecfe469b17a, 0x62545779e72d3ec2, 0x8ea47de782cb113f, 0xebe4b0864e1fa98d]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xbdb8e675b055cb40, 0x898f8e7b977b5167, 0xecc65651b82fb863, 0x565448146d88f01f]),
+        P256Field::from_stored([0xb0928e95263a75a9, 0xcfb6836f1a22fcda, 0x651d14db3f3bd37c, 0x1d3837fbb6ad4664]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x20d3c982cf7d62d2, 0x1f36e29d23ba8150, 0x48ae0bf092763f9e, 0x7a527e6b1d3a7007]),
+        P256Field::from_stored([0xb4a89097581a85e3, 0x1f1a520fdc158be5, 0xf98db37d167d726e, 0x8802786e1113e862]),
+    ),
+],
+[
+    Affine::new(
+        P256Field::from_stored([0x3e0e5c9dd111f8ec, 0xbcc33f8db7c4e760, 0x702f9a91bd392a51, 0x7da4a795c132e92d]),
+        P256Field::from_stored([0x1a0b0ae30bb1151b, 0x54febac802e32251, 0xea3a5082694e9e78, 0xe58ffec1e4fe40b8]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xfbb8349d29c4120b, 0x9f94391fc0d0d915, 0xc4074fa75410ba51, 0xa66adbf6150a5911]),
+        P256Field::from_stored([0xc164543c34bfca38, 0xe0f27560b9e1ccfc, 0x99da0f53e820219c, 0xe8234498c6b4997a]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x7b23c513516e19e4, 0x56e2e847c5c4d593, 0x9f727d735ce71ef6, 0x5b6304a6f79a44c5]),
+        P256Field::from_stored([0x6638a7363ab7e433, 0x1adea470fe742f83, 0xe054b8545b7fc19f, 0xf935381aba1d0698]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xb5504f9d918e4936, 0x65035ef6b2513982, 0x0553a0c26f4d9cb9, 0x6cb10d56bea85509]),
+        P256Field::from_stored([0x48d957b7a242da11, 0x16a4d3dd672b7268, 0x3d7e637c8502a96b, 0x27c7032b730d463b]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x55366b7d5846426f, 0xe7d09e89247d441d, 0x510b404d736fbf48, 0x7fa003d0e784bd7d]),
+        P256Field::from_stored([0x25f7614f17fd9596, 0x49e0e0a135cb98db, 0x2c65957b2e83a76a, 0x5d40da8dcddbe0f8]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x37f68bb4a595939d, 0x0355647928740217, 0x8e740e7c84ad7612, 0xd89bc8439044695f]),
+        P256Field::from_stored([0xf7f3da5d85a9184d, 0x562563bb9fc0b074, 0x06d2e6aaf88a888e, 0x612d8643161fbe7c]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x9fb3bba354530bb2, 0xbde3ef77cb0869ea, 0x89bc90460b431163, 0x4d03d7d2e4819a35]),
+        P256Field::from_stored([0x33ae4f9e43b6a782, 0x216db3079c88a686, 0x91dd88e000ffedd9, 0xb280da9f12bd4840]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x458f86913e538cd7, 0xa7001f6c8e08ad53, 0x52b8c6e6bf5d15ff, 0x548234a4011215dd]),
+        P256Field::from_stored([0xff5a9d2d3d5b4045, 0xb0ffeeb64a904190, 0x55a3aca448607f8b, 0x8cbd665c30a0672a]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xa37f3573f37f5937, 0xeb0f6c7dd1e4fca5, 0x2965a554ac8ab0fc, 0x17fbf56c274676ac]),
+        P256Field::from_stored([0x2e2f6bd9acf7d720, 0x41fc8f8810224766, 0x517a14b385d53bef, 0xdae327a57d76a7d1]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x515d5c891f5f82dc, 0x9a7f67d76361079e, 0xa8da81e311a35330, 0xe44990c44b18be1b]),
+        P256Field::from_stored([0xc7d5ed95af103e59, 0xece8aba78dac9261, 0xbe82b0999394b8d3, 0x6830f09a16adfe83]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x43c41ac194d7d9b1, 0x5bafdd82c82e7f17, 0xdf0614c15fda0fca, 0x74b043a7a8ae37ad]),
+        P256Field::from_stored([0x3ba6afa19e71734c, 0x15d5437e9c450f2e, 0x4a5883fe67e242b1, 0x5143bdc22c1953c2]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xa2a9ce7c6b53f5f9, 0x642465951b176d99, 0xb1298d36b95c081b, 0x53505bb81d9a9ee6]),
+        P256Field::from_stored([0x3f6f9e61f2ba70b0, 0xd07e16c98afad453, 0x9f1694bbe7eb4a6a, 0xdfebced93cb0bc8e]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xc676d7f2b1f3390b, 0x9f7a1b8ca5b61272, 0x4ebebfc9c2e127a9, 0x4602500c5dd997bf]),
+        P256Field::from_stored([0x7f09771c4711230f, 0x058eb37c020f09c1, 0xab693d4bfee5e38b, 0x9289eb1f4653cbc0]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xa44d2b391770f5a7, 0xe4d4d7910e44eb82, 0x42e69d1e3f69712a, 0xbf11c4d6ac6a820e]),
+        P256Field::from_stored([0xb5e7f3e542c4224c, 0xd6b4e81c449d941c, 0x5d72bd165450e878, 0x6a61e28aee25ac54]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x54da9dc7ab952578, 0xb5423df226e84d0b, 0xa8b64eeb9b872042, 0xac2057825990f6df]),
+        P256Field::from_stored([0x4ff696eb21f4c77a, 0x1a79c3e4aab273af, 0x29bc922e9436b3f1, 0xff807ef8d6d9a27a]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xc7f3a8f833f6746c, 0x21e46f65fea990ca, 0x915fd5c5caddb0a9, 0xbd41f01678614555]),
+        P256Field::from_stored([0x346f4434426ffb58, 0x8055943614dbc204, 0xf3dd20fe5a969b7f, 0x9d59e956e899a39a]),
+    ),
+],
+[
+    Affine::new(
+        P256Field::from_stored([0xef0a3fecfa181e69, 0x9ea02f8130d69a98, 0xb2e9cf8e66eab95d, 0x520f2beb24720021]),
+        P256Field::from_stored([0x621c540a1df84361, 0x1203772171fa6d5d, 0x6e3c7b510ff5f6ff, 0x817a069babb2bef3]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x83572fb6b294cda6, 0x6ce9bf75b9039f34, 0x20e012f0095cbb21, 0xa0aecc1bd063f0da]),
+        P256Field::from_stored([0x57c21c3af02909e5, 0xc7d59ecf48ce9cdc, 0x2732b8448ae336f8, 0x056e37233f4f85f4]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x8a10b53189e800ca, 0x50fe0c17145208fd, 0x9e43c0d3b714ba37, 0x427d200e34189acc]),
+        P256Field::from_stored([0x05dee24fe616e2c0, 0x9c25f4c8ee1854c1, 0x4d3222a58f342a73, 0x0807804fa027c952]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xc222653a4f0d56f3, 0x961e4047ca28b805, 0x2c03f8b04a73434b, 0x4c966787ab712a19]),
+        P256Field::from_stored([0xcc196c42864fee42, 0xc1be93da5b0ece5c, 0xa87d9f22c131c159, 0x2bb6d593dce45655]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x22c49ec9b809b7ce, 0x8a41486be2c72c2c, 0x813b9420fea0bf36, 0xb3d36ee9a66dac69]),
+        P256Field::from_stored([0x6fddc08a328cc987, 0x0a3bcd2c3a326461, 0x7103c49dd810dbba, 0xf9d81a284b78a4c4]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x3de865ade4d55941, 0xdedafa5e30384087, 0x6f414abb4ef18b9b, 0x9ee9ea42faee5268]),
+        P256Field::from_stored([0x260faa1637a55a4a, 0xeb19a514015f93b9, 0x51d7ebd29e9c3598, 0x523fc56d1932178e]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x501d070cb98fe684, 0xd60fbe9a124a1458, 0xa45761c892bc6b3f, 0xf5384858fe6f27cb]),
+        P256Field::from_stored([0x4b0271f7b59e763b, 0x3d4606a95b5a8e5e, 0x1eda5d9b05a48292, 0xda7731d0e6fec446]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xa3e3369390d45871, 0xe976404006166d8d, 0xb5c3368289a90403, 0x4bd1798372f1d637]),
+        P256Field::from_stored([0xa616679ed5d2c53a, 0x5ec4bcd8fdcf3b87, 0xae6d7613b66a694e, 0x7460fc76e3fc27e5]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x70469b8295caabee, 0xde024ca5889501e3, 0x6bdadc06076ed265, 0x0cb1236b5a0ef8b2]),
+        P256Field::from_stored([0x4065ddbf0972ebf9, 0xf1dd387522aca432, 0xa88b97cf744aff76, 0xd1359afdfe8e3d24]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x52a3ba2b91502cf3, 0x2c3832a8084db75d, 0x04a12dddde30b1c9, 0x7802eabce31fd60c]),
+        P256Field::from_stored([0x33707327a37fddab, 0x65d6f2abfaafa973, 0x3525c5b811e6f91a, 0x76aeb0c95f46530b]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xe8815ff62f93a675, 0xa6ec968405f48679, 0x6dcbb556358ae884, 0x0af61472e19e3873]),
+        P256Field::from_stored([0x72334372a5f696be, 0xc65e57ea6f22fb70, 0x268da30c946cea90, 0x136a8a8765681b2a]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xad5e81dc0f9f44d4, 0xf09a69602c46585a, 0xd1649164c447d1b1, 0x3b4b36c8879dc8b1]),
+        P256Field::from_stored([0x20d4177b3b6b234c, 0x096a25051730d9d0, 0x0611b9b8ef80531d, 0xba904b3b64bb495d]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x1192d9d493a3147a, 0x9f30a5dc9a565545, 0x90b1f9cb6ef07212, 0x299585460d87fc13]),
+        P256Field::from_stored([0xd3323effc17db9ba, 0xcb18548ccb1644a8, 0x18a306d44f49ffbc, 0x28d658f14c2e8684]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x44ba60cda99f8c71, 0x67b7abdb4bf742ff, 0x66310f9c914b3f99, 0xae430a32f412c161]),
+        P256Field::from_stored([0x1e6776d388ace52f, 0x4bc0fa2452d7067d, 0x03c286aa8f07cd1b, 0x4cb8f38ca985b2c1]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x83ccbe808c3bff36, 0x005a0bd25263e575, 0x460d7dda259bdcd1, 0x4a1c5642fa5cab6b]),
+        P256Field::from_stored([0x2b7bdbb99fe4fc88, 0x09418e28cc97bbb5, 0xd8274fb4a12321ae, 0xb137007d5c87b64e]),
+    ),
     Affine::new(
         P256Field::from_stored([0x80531fe1c63c4962, 0x50541e89981fdb25, 0xdc1291a1fd4c2b6b, 0xc0693a17a6df4fca]),
         P256Field::from_stored([0xb2c4604e0117f203, 0x245f19630a99b8d0, 0xaedc20aac6212c44, 0xb1ed4e56520f52a8]),
     ),
+],
+[
     Affine::new(
-        P256Field::from_stored([0xb5560fb6700a1acd, 0xe823fd73fd999681, 0xda915d1f6cb4e1ba, 0x0d0301186ebe00a3]),
-        P256Field::from_stored([0x744fb0c989fca8cd, 0x970d01dbf9da0e0b, 0x0ad8c5647931d76f, 0xb15737bff659b96a]),
+        P256Field::from_stored([0xd433e50f6d3549cf, 0x6f33696ffacd665e, 0x695bfdacce11fcb4, 0x810ee252af7c9860]),
+        P256Field::from_stored([0x65450fe17159bb2c, 0xf7dfbebe758b357b, 0x2b057e74d69fea72, 0xd485717a92731745]),
     ),
     Affine::new(
-        P256Field::from_stored([0x18f37a9c6bdf22da, 0xefbc432f90dc82df, 0xc52cef8e5d703651, 0x82887ba0d99881a5]),
-        P256Field::from_stored([0x7cec9ddab920ec1d, 0xd0d7e8c3ec3e8d3b, 0x445bc3954ca88747, 0xedeaa2e09fd53535]),
+        P256Field::from_stored([0x896c42e8ee36860c, 0xdaf04dfd4113c22d, 0x1adbb7b744104213, 0xe5fd5fa11fd394ea]),
+        P256Field::from_stored([0x68235d941a4e0551, 0x6772cfbe18d10151, 0x276071e309984523, 0xe4e879de5a56ba98]),
     ),
     Affine::new(
-        P256Field::from_stored([0xa12b384ece53c2d0, 0x779d897d5e4606da, 0xa53e47b073ec12b0, 0x462dbbba5756f1ad]),
-        P256Field::from_stored([0x69fe09f2cafe37b6, 0x273d1ebfecce2e17, 0x8ac1d5383cf607fd, 0x8035f7ff12e10c25]),
+        P256Field::from_stored([0x6c8d0aa9b898fd52, 0x2fb38a57be9af1a7, 0xe1f2b9a93b4f03f8, 0x2b1aad44c3f0cc6f]),
+        P256Field::from_stored([0x58b5332e7cf2c084, 0x1c57d96f0367d26d, 0x2297eabdfa6e4a8d, 0x65a947ee4a0e2b6a]),
     ),
     Affine::new(
-        P256Field::from_stored([0xb7d4cc0f296c9005, 0x4b9094fa7b0aebdb, 0xe1bf10f1c00ec8d4, 0xd807b1c4d667c101]),
-        P256Field::from_stored([0xa9412cdfbe713383, 0x435e063e81142ba1, 0x984c15ecaf0a6bdc, 0x592c246092a3dab9]),
+        P256Field::from_stored([0xaaafafb0285b9491, 0x01a0be881e4c705e, 0xff1d4f5d2ad9caab, 0x6e349a4ac37a233f]),
+        P256Field::from_stored([0xcf1c12464a1c6a16, 0xd99e6b6629383260, 0xea3d43665f6d5471, 0x36974d04ff8cc89b]),
     ),
     Affine::new(
-        P256Field::from_stored([0xca442d5a2093c22a, 0xebd0bd31d5703aed, 0x308f2afd653287b6, 0x9bb88bac0d1bc8ba]),
-        P256Field::from_stored([0xfbaf853875c1e3b2, 0xbd2ac950ca11447c, 0x286d816cea5c4c8d, 0xdc3aa80028dc3208]),
+        P256Field::from_stored([0xf535b616fdd5b854, 0x592549c85728719f, 0xe231468606921cad, 0x98c8ce34311b1ef8]),
+        P256Field::from_stored([0x28b937e7e9090b36, 0x67fc3ab90bf7bbb7, 0x12337097a9d87974, 0x3e5adca1f970e3fe]),
     ),
     Affine::new(
-        P256Field::from_stored([0x9365690016e23e9d, 0xcb220c6ba7cc41e1, 0xb36b20c369d6245c, 0x2d63c348b62e9a6a]),
-        P256Field::from_stored([0xa3473e19cdc0bcb5, 0x70f18b3f8f601b98, 0x8ad7a2c7cde346e4, 0xae9f6ec3bd3aaa64]),
+        P256Field::from_stored([0xc26c49a1cfe89d80, 0xb42c026dda9c8371, 0xca6c013adad066d2, 0xfb8f722856a4f3ee]),
+        P256Field::from_stored([0x08b579ecd850935b, 0x34c1a74cd631e1b3, 0xcb5fe596ac198534, 0x39ff21f6e1f24f25]),
     ),
     Affine::new(
-        P256Field::from_stored([0x854d34c77e6c5520, 0xc27df9efdcb9ea58, 0x405f2369d686666d, 0x29d1febf0417aa85]),
-        P256Field::from_stored([0x9846819e93470afe, 0x3e6a9669e2a27f9e, 0x24d008a2e31e6504, 0xdba7cecf9cb7680a]),
+        P256Field::from_stored([0xcdcc68a7b3f85ff0, 0xacd21cdd1a888044, 0xb6719b2e05dbe894, 0xfae1d3d88b8260d4]),
+        P256Field::from_stored([0xedfedece8a1c5d92, 0xbca01a94dc52077e, 0xc085549c16dd13ed, 0xdc5c3bae495ebaad]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x27f29e148f929057, 0x7a64ae06c0c853df, 0x256cd18358e9c5ce, 0x9d9cce82ded092a5]),
+        P256Field::from_stored([0xcc6e59796e93b7c7, 0xe1e4709231bb9e27, 0xb70b3083aa9e29a0, 0xbf181a753785e644]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xcc17063fbe7b643a, 0x7872e1c846085760, 0x86b0fffbb4214c9e, 0xb18bbc0e72bf3638]),
+        P256Field::from_stored([0x8b17de0c722591c9, 0x1edeab1948c29e0c, 0x9fbfd98ef4304f20, 0x2d1dbb6b9c77ffb6]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xf53f2c658ead09f7, 0x1335e1d59780d14d, 0x69cc20e0cd1b66bc, 0x9b670a37bbe0bfc8]),
+        P256Field::from_stored([0xce53dc8128efbeed, 0x0c74e77c8326a6e5, 0x3604e0d2b88e9a63, 0xbab38fca13dc2248]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x255616d3c7141771, 0xa86691ab2f226b66, 0xda19fea4b3ca63a9, 0xfc05dc42ae672f2b]),
+        P256Field::from_stored([0xa9c6e786718ba28f, 0x07b7995b9c66b984, 0x0f434f551b3702f2, 0xd6f6212fda84eeff]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x8ed6e8c85c0a3f1e, 0xbcad24927c87c37f, 0xfdfb62bb9ee3b78d, 0xeba8e477cbceba46]),
+        P256Field::from_stored([0x37d38cb0eeaede4b, 0x0bc498e87976deb6, 0xb2944c046b6147fb, 0x8b123f35f71f9609]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x4b0e7987b5b41d78, 0xea7df9074bf0c4f8, 0xb4d03560fab80ecd, 0x6cf306f6fb1db7e5]),
+        P256Field::from_stored([0x0d59fb5689fd4773, 0xab254f4000f9be33, 0x18a09a9277352da4, 0xf81862f5641ea3ef]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xa155dcc7de79dc24, 0xf1168a32558f69cd, 0xbac215950d1850df, 0x15c8295bb204c848]),
+        P256Field::from_stored([0xf661aa367d8184ff, 0xc396228e30447bdb, 0x11cd5143bde4a59e, 0xe3a26e3b6beab5e6]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xb59b01579f759d01, 0xa2923d2f7eae4fde, 0x18327757690ba8c0, 0x4bf7e38b44f51443]),
+        P256Field::from_stored([0xb6812563b413fc26, 0xedb7d36379e53b36, 0x4fa585c4c389f66d, 0x8e1adc3154bd3416]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xd3b3a13f1402b9d0, 0x573441c32c7bc863, 0x4b301ec4578c3e6e, 0xc26fc9c40adaf57e]),
+        P256Field::from_stored([0x96e71bfd7493cea3, 0xd05d4b3f1af81456, 0xdaca2a8a6a8c608f, 0x53ef07f60725b276]),
     ),
 ],
 [
@@ -211,80 +635,243 @@ pub(crate) static COMB: [[Affine<P256>; 8]; 8] = [
         P256Field::from_stored([0x5f95c6c7af8685c8, 0xd4c1c8ce2f8f01aa, 0xc44bbe322574692a, 0xb8003478d4a4a068]),
         P256Field::from_stored([0x7c8fc6e52eca3cdb, 0xea1db16bec04d399, 0xb05bc82e8f2bc5cf, 0x763d517ff44793d2]),
     ),
-],
-[
     Affine::new(
-        P256Field::from_stored([0xa0158eeae457a477, 0xd19857dbee6ddc05, 0xb326522418c41671, 0x3ffdfc7e3c2c0d58]),
-        P256Field::from_stored([0x3a3a525426ee7cda, 0x341b0869df02c3a8, 0xa023bf42723bbfc8, 0x3d15002a14452691]),
+        P256Field::from_stored([0x16ce8eddc355363b, 0x4af2f70ff8820d6e, 0xcb7ed4d27661a508, 0x41d3444edd195472]),
+        P256Field::from_stored([0x17fea2b438da9649, 0x9bf69356aeb4a200, 0xa13b5f916ab19c3d, 0xc0519c14dc9360a6]),
     ),
     Affine::new(
-        P256Field::from_stored([0x5ef7324c85edfa30, 0x2597655487d4f3da, 0x352f5bc0dcb50c86, 0x8f6927b04832a96c]),
-        P256Field::from_stored([0xd08ee1ba55f2f94c, 0x6a996f99344b45fa, 0xe133cb8da8aa455d, 0x5d0721ec758dc1f7]),
+        P256Field::from_stored([0xc2571ae92e42e171, 0xcb31ab63ed41ccf9, 0x37f3c576b5c8854f, 0x66e5191bc62392a1]),
+        P256Field::from_stored([0x71565a1c6cd5683b, 0x484b0283606fe689, 0xf3a25d6767e2fda6, 0x87ba21de8a65c0a4]),
     ),
     Affine::new(
-        P256Field::from_stored([0xf3cae7e9262a3539, 0x78a49d1d6670d59e, 0x37de0f63c1c5e1b9, 0x3072c30c69cb7c1c]),
-        P256Field::from_stored([0x1d278a5277c850e6, 0x84f15f8f1f6a3de6, 0x46a8bb45592ca7ad, 0x1912e3eee4d424b8]),
+        P256Field::from_stored([0xde74e49ca70684d1, 0x3ae8766133e80c3d, 0x5984a2a916a5c34d, 0x09a83eccb8298c35]),
+        P256Field::from_stored([0x9a19867caa4ca4c0, 0x02085610b375b8ff, 0xf296328bf70396dc, 0x9c9ddc4cde6fae63]),
     ),
     Affine::new(
-        P256Field::from_stored([0x6ba7a92079e5fb67, 0xe1331feb70aa725e, 0x5080ccf57df5d837, 0xe4cae01d7ff72e21]),
-        P256Field::from_stored([0xd9243ee60412a77d, 0x06ff7cacdf449025, 0xbe75f7cd23ef5a31, 0xbc9578220ddef7a8]),
+        P256Field::from_stored([0x4451c1b808bd98d0, 0x644b1cd46575f240, 0x6907eb337375d270, 0x56c8bebdfa2286bd]),
+        P256Field::from_stored([0xc713d2acc4632b46, 0x17da427aafd60242, 0x313065b7c95c7546, 0xf8239898bf17a3de]),
     ),
     Affine::new(
-        P256Field::from_stored([0xdc988086365e668b, 0xada8dcdaaabda5fb, 0xbc146b4c255f1fbe, 0x9cfcde29cf34cfc3]),
-        P256Field::from_stored([0xacbb453e7e85d1e4, 0x9ca09679f92358b5, 0x15fc2d96240823ff, 0x8d65adf70c11d11e]),
+        P256Field::from_stored([0x94683d260b083b6e, 0x0a3752eb06f6a54d, 0x48bedc23752074dd, 0x637622fc3e822593]),
+        P256Field::from_stored([0xea0005136be55d3b, 0x9f5e12f4324d006d, 0x529486a964fc0270, 0x09ba0d0c923399e6]),
     ),
     Affine::new(
-        P256Field::from_stored([0x8cf7230cb0ce1c55, 0x5b534d050bbfb607, 0xee1ef1130e16363b, 0x27e0aa7ab4999e82]),
-        P256Field::from_stored([0xce1dac2d79362c41, 0x67920c9091bb6cb0, 0x1e648d632223df24, 0x0f7d9eefe32e8f28]),
+        P256Field::from_stored([0x363858473a977080, 0x4cf8e1b80c6a6ab6, 0x919a5c6c0482261e, 0x517a9ad0e5ce4806]),
+        P256Field::from_stored([0x2792d40c056aa7aa, 0x4c7c6adae56c61b0, 0xf19cb178a4b19e0c, 0x046d5c4fe4ba267f]),
     ),
     Affine::new(
-        P256Field::from_stored([0x775557f10296f4fd, 0x1dca76a3ea51b436, 0xf3e98f60fb950805, 0x31ff32ea831cf7f1]),
-        P256Field::from_stored([0x643e7bf18d2c714b, 0x64b5c3392e9d2aca, 0xa9fd9ccc6adc2d23, 0xfc2397eccc721b9b]),
+        P256Field::from_stored([0xd3e926ab121550b3, 0xe4975e4ac147ce84, 0x7a8be0f95eff722a, 0x71e4702c6fd4f2a0]),
+        P256Field::from_stored([0x13b92acf3cb7b280, 0xc588716d28272d73, 0x862c7bf3daa9fe5c, 0x78c008f2e2a79e42]),
     ),
     Affine::new(
-        P256Field::from_stored([0x6943f39afa833834, 0x22951722a6328562, 0x81d63dd54170fc10, 0x9f5fa58faecc2e6d]),
-        P256Field::from_stored([0xb66c8725e77d9a3b, 0x11235cea6384ebe0, 0x06a8c1185845e24a, 0x0137b286ebd093b1]),
+        P256Field::from_stored([0xf3b7963f4c830320, 0x842c7aa0903203e3, 0xaf22ca0ae7327afb, 0x38e13092967609b6]),
+        P256Field::from_stored([0x73b8fb62757558f1, 0x3cc3e831f7eca8c1, 0xe4174474f6331627, 0xa77989cac3c40234]),
     ),
 ],
 [
     Affine::new(
-        P256Field::from_stored([0x80802dc91ec34f9e, 0xd8772d3533810603, 0x3f06d66c530cb4f3, 0x7be5ed0dc475c129]),
-        P256Field::from_stored([0xcb9e3c1931e82b10, 0xc63d2857c9ff6b4c, 0xb92118c692a1b45e, 0x0aec44147285bbca]),
+        P256Field::from_stored([0x25914f7881fdad90, 0xcf638f560d2cf6ab, 0xb90bc03fcc054de5, 0x932811a718b06350]),
+        P256Field::from_stored([0x2f00b3309bbd11ff, 0x76108a6fb4044974, 0x801bb9e0a851d266, 0x0dd099bebf8990c1]),
     ),
     Affine::new(
-        P256Field::from_stored([0xfc189ae71e29a3ef, 0xcbe906f04c93302e, 0xd0107914ceaae10e, 0xb7a23f34b68e19f8]),
-        P256Field::from_stored([0xe9d875c2efd2119d, 0x03198c6efcadc9c8, 0x65591bf64da17113, 0x3cf0bbf83d443038]),
+        P256Field::from_stored([0x14c6dd8a58d6cd46, 0x9cb633b58e6634d2, 0xc1305047f81bc328, 0x12ede0e226a177e5]),
+        P256Field::from_stored([0x332cca62065a6f4f, 0xc3a47ecd67be487b, 0x741eb1870f47ed1c, 0x99e66e58e7598b14]),
     ),
     Affine::new(
-        P256Field::from_stored([0xae485bb72b724759, 0x945353e1b2d4c63a, 0x82159d07de7d6f2c, 0x389caef34ec5b109]),
-        P256Field::from_stored([0x4a8ebb53db65ef14, 0x2dc2cb7edd99de43, 0x816fa3ed83f2405f, 0x73429bb9c14208a3]),
+        P256Field::from_stored([0xebd6a6777b0ac93d, 0xa6e37b0d78f5e0d7, 0x2516c09676f5492b, 0x1e4bf8889ac05f3a]),
+        P256Field::from_stored([0xcdb42ce04df0ba2b, 0x935d5cfd5062341b, 0x8a30333382acac20, 0x429438c45198b00e]),
     ),
     Affine::new(
-        P256Field::from_stored([0xb618d590b01e6e27, 0x047e2ccde180b2dc, 0xd1b299b504aea4a9, 0x412c9e1e9fa403a4]),
-        P256Field::from_stored([0x88d28a3679407552, 0x49c50136f332b8e3, 0x3a1b6fcce668de19, 0x178851bc75122b97]),
+        P256Field::from_stored([0xfb2838be67e573e0, 0x05891db94084c44b, 0x9131137396c1c2c5, 0x6aebfa3fd958444b]),
+        P256Field::from_stored([0xac9cdce9e56e55c1, 0x7148ced32caa46d0, 0x2e10c7efb61fe8eb, 0x9fd835daff97cf4d]),
     ),
     Affine::new(
-        P256Field::from_stored([0xb1e13752fb85fa4c, 0xd61257ce383c8ce9, 0xd43da670d2f74dae, 0xa35aa23fbf846bbb]),
-        P256Field::from_stored([0x5e74235d4421fc83, 0xf6df8ee0c363473b, 0x34d7f52a3c4aa158, 0x50d05aab9bc6d22e]),
+        P256Field::from_stored([0x6c626f56c1770616, 0x5351909e09da9a2d, 0xe58e6825a3730e45, 0x9d8c8bc003ef0a79]),
+        P256Field::from_stored([0x543f78b6056becfd, 0x33f13253a090b36d, 0x82ad4997794432f9, 0x1386493c4721f502]),
     ),
     Affine::new(
-        P256Field::from_stored([0x8c56e735a64785f4, 0xbc56637b5f29cd07, 0x53b2bb803ee35067, 0x50235a0fdc919270]),
-        P256Field::from_stored([0x191ab6d8f2c4aa65, 0xc34758318396023b, 0x80400ba5f0f805ba, 0x8881065b5ec0f80f]),
+        P256Field::from_stored([0x3794eefa5abea82a, 0x8dc611b993fe62d4, 0x69f1af37281ef606, 0x6af546c839839e69]),
+        P256Field::from_stored([0x625578c7c977ec23, 0xa8de294cbd5c0576, 0xe2ddaf0f7cd1a4c0, 0x8243fc704f95f4d4]),
     ),
     Affine::new(
-        P256Field::from_stored([0xc370e522cc1b5e83, 0xde2d4ad1860b8bfb, 0xad364df067b256df, 0x8f12502ee0138997]),
-        P256Field::from_stored([0x503fa0dc7783920a, 0xe80014adc0bc866a, 0x3f89b744d3064ba6, 0x03511dcdcba5dba5]),
+        P256Field::from_stored([0xe566f400b008733a, 0xcba0697d512e1f57, 0x9537c2b240509cd0, 0x5f989c6957353d8c]),
+        P256Field::from_stored([0x7dbec9724c3c2b2f, 0x90e02fa8ff031fa8, 0xf4d15c53cfd5d11f, 0xb3404fae48314dfc]),
     ),
     Affine::new(
-        P256Field::from_stored([0x197dd46d95a7b1a2, 0x9c4e7ad63c6341fb, 0x426eca29484c2ece, 0x9211e489de7f4f8a]),
-        P256Field::from_stored([0x14997f6ec78ef1f4, 0x2b2c091006574586, 0x17286a6e1c3eede8, 0x25f92e470f60e018]),
+        P256Field::from_stored([0xa36da109081e9387, 0xfb9780d78c935828, 0xd5940332e540b015, 0xc9d7b51be0f466fa]),
+        P256Field::from_stored([0xfaadcd41d6d9f671, 0xba6c1e28b1a2ac17, 0x066a7833ed201e5f, 0x19d99719f90f462b]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xf02cc3a9f327a07f, 0xefb27a9b4490937d, 0x81451e96b1b3afa5, 0x67e24de891883be4]),
+        P256Field::from_stored([0x1ad65d4770869e54, 0xd36291a464a3856a, 0x070a1abf7132e880, 0x9511d0a30e28dfdf]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xfdeed650f8d1cac4, 0xeb99194b6d16bda5, 0xb53b19f71cabbe46, 0x5f45af5039b9276c]),
+        P256Field::from_stored([0xd0784c6126ee9d77, 0xf7a1558b0c02ca5d, 0xb61d6c59f032e720, 0xae3ffb95470cf3f7]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x9b185facc72a4be5, 0xf66de2364d848089, 0xba14d07c717afea9, 0x25bfbfc02d551c1c]),
+        P256Field::from_stored([0x2cef0ecd4cdf3d88, 0x8cee2aa3647f73c4, 0xc10a7d3d722d67f7, 0x090037a294564a21]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xe6567987fa9ced27, 0x36b2d8842a9e5dbc, 0xf4bdeec6380d8e8c, 0xb5e6a6b0dbc300d0]),
+        P256Field::from_stored([0x7ba7e9b9592bef36, 0x2b373c4fee81b749, 0x484b5e01f0ce596b, 0x7cc51c62c0bf54cc]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x6ac07bb84f3815c4, 0xddb9f6241aa9017e, 0x31e30228ca85720a, 0xe59d63f57cb75838]),
+        P256Field::from_stored([0x69e18e777baad2d0, 0x2cfdb784d42f5d73, 0x025dd53df5774983, 0x2f80e7cee042cd52]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x4bf56bafec695bb0, 0x22da1ca8f13c78ad, 0x0f9c4b131182abb0, 0x02ea555aae7d249e]),
+        P256Field::from_stored([0x868583f25e05d9e3, 0xe09cdcdf70382afa, 0xdf072ec787080408, 0x0a317847cbf75658]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x43f18d7f4d6ee4ab, 0xd3ac8cde9570c3dc, 0x527e49070b8c9b2a, 0x716709a7c5a4c0f1]),
+        P256Field::from_stored([0x930852b0916a26b1, 0x3cc17fcf4e071177, 0x34f5e3d459694868, 0xee0341aba28f655d]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xf431f462060b5f61, 0xa56f46b47bd057c2, 0x348dca6c47e1bf65, 0x9a38783e41bcf1ff]),
+        P256Field::from_stored([0x7a5d33a9da710718, 0x5a7799872e0aeaf6, 0xca87314d2d29d187, 0xfa0edc3ec687d733]),
+    ),
+],
+[
+    Affine::new(
+        P256Field::from_stored([0xdb567d6ac42bd6d2, 0x6df86468bb1f96ae, 0x0efe5b1a4843b28e, 0x961bbb056379b240]),
+        P256Field::from_stored([0xb6caf5f070a6a26b, 0x70686c0d328e6e39, 0x80da06cf895fc8d3, 0x804d8810b363fdc9]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x63b99ce74462007d, 0xb8ab48a54cb5f5b7, 0x9ec673d2f55edde7, 0xd1567f748cfaefda]),
+        P256Field::from_stored([0x46381b6b0887bcec, 0x694497cee178f3c2, 0x5e6525e31e6266cb, 0x5931de26697d6413]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x14e49da11f17a34c, 0x5420ab39235a1456, 0xb76372412f50363b, 0x7b15d623c3fabb6e]),
+        P256Field::from_stored([0xa0ef40b1e274e49c, 0x5cf5074496b1860a, 0xd6583fbf66afe5a4, 0x44240510f47e3e9a]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x142b55021a93507a, 0xb4cd11878d3c06cf, 0xdf70e76a91ec3f40, 0x484e81ad4e7553c2]),
+        P256Field::from_stored([0x830f87b5272e9d6e, 0xea1c93e5c6ff514a, 0x67cc2adcc4192a8e, 0xc77e27e242f4535a]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xb5358b1e48ac2840, 0x18311294ecba9477, 0xda58f990a6946b43, 0x3098baf99ab41819]),
+        P256Field::from_stored([0x66c4c1584198da52, 0xab4fc17c146bfd1b, 0x2f0a4c3cbf36a908, 0x2ae9e34b58cf7838]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x45eb40ec0ccced58, 0x25cd4b9c0da44f98, 0x43e06458871812c6, 0x99f80d5516cef651]),
+        P256Field::from_stored([0x571340c9ce6dc153, 0x138d5117d8665521, 0xacdb45bc4e07014d, 0x2f34bb3884b60b91]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x417499e84a34f239, 0x15fdb83cb90402d5, 0xb75f46bf433aa832, 0xb61e15af63215db1]),
+        P256Field::from_stored([0xaabe59d4a127f89a, 0x5d541e0c07e816da, 0xaaba0659a618b692, 0x5532773317266026]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x8cda9cf2d0c05199, 0x502fbc22fae78454, 0xc0bda9dff572a182, 0x5f9b71b86158b372]),
+        P256Field::from_stored([0xe0f33a592b82dd07, 0x763027359523032e, 0x7fe1a721c4505a32, 0x7b6e3e82f796409f]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x023c155d3f6effc7, 0x1fbd69ff9c90f0c7, 0xe5d7da8abeec2c5d, 0x8813872bd7e86273]),
+        P256Field::from_stored([0x9f3bc2c655f5e228, 0x11482869b0923b41, 0x65d75c741aa307ca, 0xda92c2577f24eee5]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x26357732edc665d1, 0x9fb5b731a939ef1b, 0x7db720fb94968089, 0x36f75f2c33138c52]),
+        P256Field::from_stored([0xf8b793ec48d3cb97, 0x8dff1d456d261726, 0xfb65791b885c4ffb, 0xf7c79e2df1a3a870]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x08dd1028754c92e1, 0xca90b57acf0fef34, 0x1a9b84ac8af55919, 0xaa95e0e1ed93686b]),
+        P256Field::from_stored([0x46737315167021a4, 0x6cb6a0da20d5ff98, 0xecc4801a1092e706, 0xedcab23a3c5e61a6]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xb4c66356ea37ba9e, 0x1adc84150afff55d, 0xf0080ef9596cc862, 0x756c85b86d647ab6]),
+        P256Field::from_stored([0xc9db94aa1db9c215, 0x2dd36db12013b1a5, 0xde6ac61c4286c903, 0x3fd32f88c76cf884]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x7f1290fca06d107e, 0x697261fdb7661137, 0x1bb5be4e947b4b38, 0xb49826b63bb79130]),
+        P256Field::from_stored([0x019ddfe85ba8bffb, 0xb1af79007e3fa8e4, 0x72e1bdf201bcfe7f, 0x2ed3ca8fd1169aea]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x3befda8cd745fff1, 0x70b9e9b669b9924e, 0xa5df48cfd1511381, 0x84f93fe2d06bc535]),
+        P256Field::from_stored([0xaa42c5a9b279a6c3, 0x651da6c4d8f96132, 0xb0368c8b01b6aea5, 0x64e44c47ac7862a2]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xe17a9947d9de99a8, 0xc2e61b2dc93477bd, 0x57f684d41d19e287, 0x843c2122fe358135]),
+        P256Field::from_stored([0xe2d3e2e904f7e8ab, 0xbf93ffe9b5f27aee, 0x29830d1d7b1858c4, 0xa8f449648106adbf]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xe3417bc035d0b34a, 0x440b386b8327c0a7, 0x8fb7262dac0362d1, 0x2c41114ce0cdf943]),
+        P256Field::from_stored([0x2ba5cef1ad95a0b1, 0xc09b37a867d54362, 0x26d6cdd201e486c9, 0x20477abf42ff9297]),
+    ),
+],
+[
+    Affine::new(
+        P256Field::from_stored([0x1083e2ea1f095615, 0x0a28ad7714e68c33, 0x6bfc02523d8818be, 0xb585113af35850cd]),
+        P256Field::from_stored([0x7d935f0b30df8aa1, 0xaddda07c4ab7e3ac, 0x92c34299552f00cb, 0xc33ed1de2909df6c]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x2dc40d483e07113c, 0x6e4a5d397d8b63ae, 0x5582a94b79684c2b, 0x932b33d4622da26c]),
+        P256Field::from_stored([0xf534f6510dbbf08d, 0x211d07c964c23a52, 0x0eeece0fee5bdc9b, 0xdf178168f7015558]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xabe7905a83cdd60e, 0x50602fb5a1170184, 0x689886cdb023642a, 0xd568d090a6e1fb00]),
+        P256Field::from_stored([0x5b1922c70259217f, 0x93831cd9c43141e4, 0xdfca35870c95f86e, 0xdec2057a568ae828]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x568f8925913cc16d, 0x18bc5b6de1a26f5a, 0xdfa413bef5f499ae, 0xf8835decc3f0ae84]),
+        P256Field::from_stored([0xb6e60bd865a40ab0, 0x65596439194b377e, 0xbcd8562592084a69, 0x5ce433b94f23ede0]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x860d523d42e06189, 0xbf0779414e3aff13, 0x0b616dcac1b20650, 0xe66dd6d12131300d]),
+        P256Field::from_stored([0xd4a0fd67ff99abde, 0xc9903550c7aac50d, 0x022ecf8b7c46b2d7, 0x3333b1e83abf92af]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xc0da65e784d6365d, 0xbcb7443f8f759fb8, 0x35c712b17ae81930, 0x80428dff4c6e08ab]),
+        P256Field::from_stored([0xf19dafefa4faf843, 0xced8538dffa9855f, 0x20ac409cbe3ac7ce, 0x358c1fb6882da71e]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xefecdef7be42a582, 0xd3fc608065046be6, 0xc9af13c809e8dba9, 0x1e6c9847641491ff]),
+        P256Field::from_stored([0x3b574925d30c31f7, 0xb7eb72baac2a2122, 0x776a0dacef0859e7, 0x06fec31421900942]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x324794b07e50122b, 0xdd744f8b4af07ca5, 0x30a12f08d63fc97b, 0x39650f1a76626d9d]),
+        P256Field::from_stored([0x101b47f71fa38477, 0x3d815f19d4dc124f, 0x1569ae95b26eb58a, 0xc3cde18895fb1887]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x7ec62fbbf4737f21, 0xd8dba5ab6209f5ac, 0x24b5d7a9a5f9adbe, 0x707d28f7a61dc768]),
+        P256Field::from_stored([0x7711460bcaa999ea, 0xba7b174d1c92e4cc, 0x3c4bab6618d4bf2d, 0xb8f0c980eb8bd279]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x9d658932790691bf, 0xed61058906b736ae, 0x712c2f04c0d63b6e, 0x5cf06fd5c63d488f]),
+        P256Field::from_stored([0x97363facd9588e41, 0x1f9bf7622b93257e, 0xa9d1ffc4667acace, 0x1cf4a1aa0a061ecf]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x28d675b2c0519a23, 0x9ebf94fe4f6952e3, 0xf28bb767a2294a8a, 0x85512b4dfe0af3f5]),
+        P256Field::from_stored([0x18958ba899b16a0d, 0x95c2430cba7548a7, 0xb30d1b10a16be615, 0xe3ebbb9785bfb74c]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x07b53f5eb2e63645, 0xbe57e54784c84232, 0xd779c2167214d5cf, 0x617969cd029a3aca]),
+        P256Field::from_stored([0xd17668cd8a7017a0, 0x77b4d19abe9b7ee8, 0x58fd0e939c161776, 0xa8c4f4efd5968a72]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x81eeb865d2fdca23, 0x5a15ee08cc8ef895, 0x768fa10a01905614, 0xeff5b8ef880ee19b]),
+        P256Field::from_stored([0xf0c0cabbcb1c8a0e, 0x2e1ee9cdb8c838f9, 0x0587d8b88a4a14c0, 0xf6f278962ff698e5]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x519d34b3bf44da80, 0x283834f95ab32e66, 0x6e6087976278a000, 0x1e62960e627312f6]),
+        P256Field::from_stored([0x9b87b27be6901c55, 0x80e7853824fdbc1f, 0xbbbc09512facc27d, 0x06394239ac143b5a]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x9c4b646e9e2fce99, 0x68a210811e80857f, 0x06d54e443643b52a, 0xde8d6d630d8eb843]),
+        P256Field::from_stored([0x7032156342146a0a, 0x8ba826f25eaa3622, 0x227a58bd86138787, 0x43b6c03c10281d37]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x02b37a952f41deff, 0x0e44a59ae63b89b7, 0x673257dc143ff951, 0x19c02205d752baf4]),
+        P256Field::from_stored([0x46c23069c4b7d692, 0x2e6392c3fd1502ac, 0x6057b1a21b220846, 0xe51ff9460c1b5b63]),
     ),
 ],
 ];
 
-/// G, 3G, 5G, ..., 63G.
+/// Row t: P, 3P, 5P, ..., 63P for P = 2^(t·65)·G.
 #[rustfmt::skip]
-pub(crate) static G_ODD: [Affine<P256>; 32] = [
+pub(crate) static G_ODD: [[Affine<P256>; 32]; 4] = [
+[
     Affine::new(
         P256Field::from_stored([0x79e730d418a9143c, 0x75ba95fc5fedb601, 0x79fb732b77622510, 0x18905f76a53755c6]),
         P256Field::from_stored([0xddf25357ce95560a, 0x8b4ab8e4ba19e45c, 0xd2e88688dd21f325, 0x8571ff1825885d85]),
@@ -413,4 +1000,395 @@ pub(crate) static G_ODD: [Affine<P256>; 32] = [
         P256Field::from_stored([0xb8d3d9319ff91fe5, 0x039c4800f0518eed, 0x95c376329182cb26, 0x0763a43482fc568d]),
         P256Field::from_stored([0x707c04d5383e76ba, 0xac98b930824e8197, 0x92bf7c8f91230de0, 0x90876a0140959b70]),
     ),
+],
+[
+    Affine::new(
+        P256Field::from_stored([0x027cc8b8fac61d9a, 0x7d25e062e3c6fe8a, 0xe08805bfe5bff503, 0x13271e6c6ff632f7]),
+        P256Field::from_stored([0x55dca6c0232f76a5, 0x8957c32d701ef426, 0xee728bcba10a5178, 0x5ea60411b62c5173]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x32865719a8afd30b, 0x867983288a826dce, 0xdf04e891c4a8fbe0, 0xbb6b6e1bebf56ad3]),
+        P256Field::from_stored([0x0a695b11471f1ff0, 0xd76c3389be15baf0, 0x018edb95be96c43e, 0xf2beaaf490794158]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x87a7ebd1e0a1b12a, 0x1e4ef88d770ba95f, 0x8c33345cdc2ae9cb, 0xcecf127601cc8403]),
+        P256Field::from_stored([0x687c012e1b39b80f, 0xfd90d0ad35c33ba4, 0xa3ef5a675c9661c2, 0x368fc88ee017429e]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xb956970e2fdd23cc, 0xb80288bc5682e971, 0xe6e6d91e9ae86ebc, 0x0564c83f8c9f1939]),
+        P256Field::from_stored([0x551932a239560368, 0xe893752b049c28e2, 0x0b03cee5a6a158c3, 0xe12d656b04964263]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x4ed714576be5f7de, 0xd93006f8c2263c9e, 0xe073694ccacacb36, 0x2ff7a5b43ae118ab]),
+        P256Field::from_stored([0x3cce53f1cd871236, 0xf156a39dc2aa6d52, 0x9cc5f271b198d76d, 0xbc615b6f81383d39]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x67930af231f63950, 0xa77797c114caa2c9, 0x526e80ee27ac7e62, 0xe1e6e62658b28aec]),
+        P256Field::from_stored([0x636178b0b3c9fef0, 0xaf7752e06d5f90be, 0x94ecaf18eece51cf, 0x2864d0edca806e1f]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x17785b7799eb6df0, 0x26c3cc517386b779, 0x345ed9886417a48e, 0xe990b4e407d6ef31]),
+        P256Field::from_stored([0x0f456b7e2586abba, 0x239ca6a559c96e9a, 0xe327459ce2eb4206, 0x3a4c3313a002b90a]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x3806b69b92222f1f, 0x5a2459ca6cf7ae70, 0x6789f69ca85217ee, 0x5f232b5ee3dc85ac]),
+        P256Field::from_stored([0x660e3ec548e9e516, 0x124b4e473197eb31, 0x10a0cb13aafcca23, 0x7bd63ba48213224f]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x34739f16cd7d9d89, 0x6daab4267ca080b5, 0x772086ff40e19f45, 0x43caa56118c61b42]),
+        P256Field::from_stored([0x0ba3d4a8dbf365f1, 0xa0db435ee760ad97, 0xfd6f30d56916c59b, 0xab34cb5dafe12f5d]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x7fc2eec2370e96bc, 0xa75c742ca47818f1, 0xe400359faed247be, 0xd0f355731dfbea09]),
+        P256Field::from_stored([0xbb5caa0621b48efd, 0x10cb299b17c1a339, 0xb5efc708da66ddb2, 0x36af5a8e84f2840a]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x228ac067a2e867be, 0xf7f663afd1ab5517, 0xeece1231eb7df71f, 0x3ee481655b4e5368]),
+        P256Field::from_stored([0xeebb5062116fe5ff, 0xc8245b87540821d7, 0xcf9357e8a421bd11, 0x95b697f7fef9768c]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xc2ef6a01be3e92d1, 0x1bce9c27282bd5dd, 0xf7e488f3adda0568, 0xd4f15fdb1af9bb8b]),
+        P256Field::from_stored([0x8c490ade4da846ef, 0x76229da17f0b825e, 0xc8b812082a6711c6, 0x511f5e23b4c523aa]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x8a8d05e1cfeb0f38, 0x9c1268e40ea20b45, 0xfbeb5f46c52dc97b, 0xfda353eff9612327]),
+        P256Field::from_stored([0xe3a773fcdbc3ab23, 0xe750efd0c7192fdc, 0xe52341f753a41f76, 0x725fc915e8d6043f]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xf921d5b5ef360868, 0xafa3e4e810996388, 0x5f3d5087aa01c563, 0x94327ed0eb5c2c53]),
+        P256Field::from_stored([0xb7c9b4a95170c380, 0x335ec2b8206f5739, 0x3b8efe7ed915a37f, 0x3c509bc9fcf38bbe]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xfa1b35908948f1d5, 0x02f06ffb36beb1ee, 0x00e3c5636322d226, 0x955db5c5dc0ecaf4]),
+        P256Field::from_stored([0x605272c6aae511d8, 0xc9eb4fb588fa9a70, 0xbead5925acdb9de5, 0x4828967bd9559c9f]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xe2c58104698a7181, 0x5c67fd06bc50fa0e, 0xc6012bdb92cb6dca, 0x752989193cd135b0]),
+        P256Field::from_stored([0x7fc39b26b09153de, 0x5ba7c222ded38af4, 0xd026ab98d5a615a6, 0x245c59a18131d9bb]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x075220a57ec7e4c8, 0x3f33c35db4d8846f, 0xac338fb3b79ff77d, 0x66756c49e2b39edf]),
+        P256Field::from_stored([0xc957b6f2b8ec5a28, 0x9d0ba2f7c470989f, 0x2487a09d4d159c51, 0xecf953e0392dc412]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xa91d32c6f8583bde, 0x93659e9c190b6e41, 0x093e89ca1bdac9dd, 0xb945e59809f2d8c0]),
+        P256Field::from_stored([0x77ab41e8a436fde6, 0x14a6d8d09cf0e689, 0x9753a4d3d1ec085d, 0x4dead5d56fbb8435]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xc15bcaf325e713b7, 0x1f4dd5350ea27714, 0xc9661d77cd96cdc6, 0xc28ff2728976132a]),
+        P256Field::from_stored([0xa6205115811b6685, 0xd35941b669a9749e, 0x9aa1767255473685, 0x1e8c63e797c1c159]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xadf97623501b69c4, 0xdad65eff6584ba9d, 0x2f7ba549b45eda91, 0xd55b68ce75a4ca28]),
+        P256Field::from_stored([0x759875aa0d557371, 0x6ff5c8e6b81d3a7b, 0xe22754a68e6f8320, 0xa5cfa6de63a8ce79]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xf597b1ab3bd31ed5, 0x346fc194581da6fd, 0xd045ab05c5d4be95, 0xb4e7e0e1cf521e86]),
+        P256Field::from_stored([0x7eff4ab89b616823, 0xe9816a12133fa13d, 0x047323641a249112, 0x1b3ae8cacdd917cf]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xfcbc546aa5386508, 0xcafd3bceea6a7ba7, 0x69142e9b6b894877, 0xd79573a0ce85c875]),
+        P256Field::from_stored([0x14384db617300e78, 0xe211a2dbce073119, 0xf8b8a1fac50e3950, 0x96cd370fe1906059]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xe22dbd825e40ee3d, 0x4291485d10a2f298, 0x6ca41bf568cd89a4, 0xedb21b67b53807cb]),
+        P256Field::from_stored([0x29463dd5d8b76403, 0x8a4703fbfc5d6ef1, 0x480d38de9e35d607, 0x505f6a68b58eaa50]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x9e676db1def51ed5, 0x5f1405589f1d4b22, 0xc6183272e91b9dc5, 0xa1319cd4d244d8f7]),
+        P256Field::from_stored([0xcc6b85ba157947a9, 0xa0a9eebc8dca403f, 0x7172a46d490dec52, 0x9fd8f624ede167d0]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xb4a5d1374b5ec2bf, 0xedb729f68d315834, 0x705c3a31fb92569b, 0x14090c5d2b003094]),
+        P256Field::from_stored([0x4a99521d2887bdf2, 0x59ad05a19ea105a3, 0x6004da7f985615ab, 0x03ef1c92e1574ef6]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x064efc9871786e38, 0x5145855a49da3139, 0x245790e1e0857ad9, 0xc04eee8c2cfd6d4b]),
+        P256Field::from_stored([0x4a4438c4080f8b6a, 0x6cdecca1cbad1b18, 0x8fc4de1159418fd3, 0x3a59f34890ea44a5]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xf12dfa4e113274a9, 0x30e345ddc8bb3e75, 0x54e04ee27d2c3adc, 0xfb5c0c29c02fbb29]),
+        P256Field::from_stored([0x28695348ad19aae1, 0x65157fe02bcd3db3, 0xdc1b9bc60fee20a3, 0xa94bb440ad830d85]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x03c39a1c183b1c23, 0x9cc7b852b05438f1, 0xc3621210aafcf5bd, 0xc56ea162c47898f6]),
+        P256Field::from_stored([0x6f14ee75dd34ae02, 0x224dfc9d88018bbb, 0xfd91b56ab25298b7, 0x41b9ecc8d8668c23]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x2340799d13d13415, 0x70caedeb521350c2, 0x81fe6cd2315a820d, 0xc594a568fea15b41]),
+        P256Field::from_stored([0x432e2d4df4af9e77, 0x5aeb8af78c128d57, 0x2571ec831bc5c220, 0x19e19dd0e3e5121e]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xbc7a2d7b1df39009, 0x0b10070508bf6b43, 0xe0635b166afa00a1, 0x76a935c481fd167d]),
+        P256Field::from_stored([0xf92188a07d10215a, 0x9d56e611e40fe07b, 0x7b2bf816f4b450e5, 0x711c08e09639afeb]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x8cca7f76aca6f11e, 0xf4e5ecde3e777c70, 0x26671b16dc6b3da2, 0xb933e7d0bda77ff2]),
+        P256Field::from_stored([0x0d31f05abcc82c9a, 0xc5258f58bf85497c, 0x7a591665d5a8ed00, 0xb53c0fc2c7d0f12c]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x162560d946d32594, 0xf12331de6c4bd824, 0x33489277a0377195, 0xbe019c4ffd8d5d37]),
+        P256Field::from_stored([0x16ba295ca59acdb4, 0x9c380843046fefc0, 0x56bfeed8af2d1791, 0x924e898e6ed2b27b]),
+    ),
+],
+[
+    Affine::new(
+        P256Field::from_stored([0xb4480f0441c23fa3, 0xb4712eb0c1989a2e, 0x3ccbba0f93a29ca7, 0x6e205c14d619428c]),
+        P256Field::from_stored([0x90db7957b3641686, 0x0432691d45ac8b4e, 0x07a759acf64e0350, 0x0514d89c9c972517]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x5066efb6d9790ed6, 0xa77a0cbca6aa793b, 0x1a915f3c223e042e, 0x1c5def0469c5874b]),
+        P256Field::from_stored([0x0e83007873b6c1da, 0x55cf85d2fcd8557a, 0x0f7c7c760460f3b1, 0x87052acb46e58063]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x16eab6a20d645fd6, 0x632cbd8df61d3148, 0xcc1bf7cf62079ae9, 0x257ee5c7f33eccbb]),
+        P256Field::from_stored([0xbf6b34a81680ac73, 0xaa084e8872c77aa0, 0x7b5a864e05a0a1d1, 0x0641f6db359a1b16]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x1554d46da670ff1d, 0x24833d88cb97a1cc, 0x8fa6ab3cded97493, 0x215e037189926498]),
+        P256Field::from_stored([0x549bd592e56d74ff, 0x58a8caf543b5e1ec, 0x3c6087a323e93cb9, 0x8b0549875648b83c]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xc431a238013ff83b, 0x7c0018b2fad69d08, 0x99aeb52a4c9589ea, 0x121f41ab9b1cf19f]),
+        P256Field::from_stored([0x0cfbbcbaef0f5958, 0x8deb3aeb7be8fbdc, 0x12b954081f15aa31, 0x5acc09b34c0c06fd]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xa98f42fa3d843d53, 0x33777cc613ef927a, 0xc440cdbecb84ca74, 0x8c22f9631dc7c5dd]),
+        P256Field::from_stored([0x4bc82b70c8d94708, 0x7e0b43fcc814364f, 0x286d4e2486f59b7e, 0x1abc895e4d6bf4c4]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x896d572337e440d7, 0x685c5fd9ade23f68, 0xb5b1a26dc2c64918, 0xb9390e30dad6580c]),
+        P256Field::from_stored([0x87911c4e7dee5b9b, 0xb90c5053deb04f6e, 0x37b942a18f065aa6, 0x34acdf2a1ca0928d]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x7872e34b3390ff23, 0x968ce4abde7d18ef, 0x9b4a745e627fe7b1, 0x9607b0a0caff3e2a]),
+        P256Field::from_stored([0x1b05818eeb40e3a5, 0x6ac62204c0fa8d7a, 0xb5b9058571ed4809, 0xb2432ef0f7cb65f2]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xad59a1f7a15bc88b, 0xd552002eb2129f2e, 0xcf3831ccdc045cd8, 0x1cf8c726c661c4c5]),
+        P256Field::from_stored([0x11078a4d77b76007, 0xd689e8686fe5d5c9, 0xd91862bd445082bf, 0x7b3a15321bb5a75c]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xdfa06f43af7eb16b, 0x5090b211fac8ab33, 0xdbe4ee264a91938f, 0x4ea099edbcfd0295]),
+        P256Field::from_stored([0xf5ec352b9c65e4ff, 0x48d00641b4df6348, 0x48a2bce8214f6673, 0xe72fd246bc53138c]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x63c8c54187d7dcf1, 0xc30f1007cf258c36, 0x48db93502b03fbb3, 0x6a4484280b727533]),
+        P256Field::from_stored([0x15ce33ed05e7726a, 0x67658b9b9d3fcb2e, 0xfd82b16e82b8bf43, 0x8a41ef614d2ae654]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x04af90de65f9c0ef, 0x0f154eafab468a4b, 0xa90bd3692e395a4e, 0x58fc58496a02e07c]),
+        P256Field::from_stored([0xed30c9bdac2e665b, 0x3af56099d9b201c9, 0x4e4217c1a185e0ec, 0x6c9f10dfec6badea]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xf9f3778da7302dea, 0x180f51cc3e985869, 0x4340fc3e2b0d9026, 0x34a2b0caddf24002]),
+        P256Field::from_stored([0xb2f156f321553637, 0x849417a0ac0530b8, 0xfd1374f65379dbf1, 0x07a60d0a630da11a]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xcf42af559857f73c, 0x285f4c4ccbe93d8a, 0xb4b51dc7e4cf2710, 0xd16e55e4d9ceef35]),
+        P256Field::from_stored([0xd99c34c539e7d0ee, 0x21fe5e29d551a88f, 0xcd40efe2aa491b9c, 0x7430ebe548649aed]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x242da39e4e40466a, 0xc03cb184ac322b07, 0x776b744f9aaa10bf, 0xb80d9f14fe7d4bea]),
+        P256Field::from_stored([0x75cd14308f9c4908, 0xa4e59ce9087b3d7a, 0x3bbdce598cdca614, 0x58c57113bc1a5df1]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x8b5c62c5164dd192, 0xf2cb9f9796bda5fa, 0x96455e006ddbda53, 0x0cd5ea7898e1d37a]),
+        P256Field::from_stored([0x6b67b80aaf9cf649, 0xb7a28f6b55a35f0c, 0x3277de77fe770933, 0xa2a0c30093fdf40d]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x33832b386d2b1163, 0xcf57d399797b3a17, 0x375000404b1aa6fa, 0x8051bb5297b740c5]),
+        P256Field::from_stored([0xf3c74cf29210ee10, 0xcaa81cb415197238, 0x4859fe02b9a9a2b7, 0xafe19eabc8d3b57a]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x2549433442ae0869, 0x3e39f84afcc0eb8e, 0xcb7621768f7d5db0, 0x455d8bef41f718ef]),
+        P256Field::from_stored([0x3113803049e47031, 0x91273cf384a45bf8, 0x4dbfe77af5f9a9b0, 0x18fb248a6729b6a6]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x7ffef14d8c54665a, 0x23e72b8d0c270d62, 0x86d64bf5cfae5def, 0xa4cefb735da43944]),
+        P256Field::from_stored([0x78bad22472c8ddb4, 0x8214542d4afc5adb, 0xa55f798097e24af2, 0xde75d46946414daa]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xe2a2be05fd908faf, 0x0c4fcbc77dee7e4b, 0xdef4f91f512e6ed1, 0x7e922b0ad63b2844]),
+        P256Field::from_stored([0x8ca9e1742f7c1764, 0xf05777d59ad8c1d0, 0x1b5fe9eca13ec4cf, 0x85666056f411e2f6]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x8e09482a7bb58438, 0x97922337e2a5712b, 0xe02684a25515c3e9, 0xe40e9fc2ededbb24]),
+        P256Field::from_stored([0x515ec91c428dd416, 0x777da91e51dc7832, 0x02d3137d0e18df94, 0x7e6f33641398fa07]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x0b1f895ab953116e, 0xbe0dfd06db925296, 0x7edd3dce2a0bd140, 0xa1e3e4af2595b659]),
+        P256Field::from_stored([0xabfe9c076333aec8, 0xfaf9030c57dc085a, 0x8a6fbabc4f0cd17e, 0x2c8eb5a9e80b193d]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x82e7743c980ad495, 0x955f3496456aef6f, 0x62b681584233395a, 0x42f8eef341240a2f]),
+        P256Field::from_stored([0x32fdcabddf3e89e6, 0xb3cf31dfb8928865, 0x43f08cf510c95062, 0xf6d8eeaaa59b4816]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x5ab2c1d821dbc5e4, 0x6bd4fcc6a98d3cd6, 0xd2bde37ec3818fa7, 0x242ae3b7cb79fa6e]),
+        P256Field::from_stored([0xbbbfa8382bc6480f, 0xb3f7bcc96af17059, 0x889a675923a6a52d, 0x0fe65c50135b1029]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x5c2f34a279d4829e, 0xc283958acf544db2, 0x69541bc18c9f8c28, 0xbbdc59ee6eab9564]),
+        P256Field::from_stored([0x2e676730d7c846bc, 0x8ca28d0c0dc68257, 0x7fd5df6944111249, 0x22b586bfbd92ef50]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xa59240874e40b727, 0x4d5ed2699dd6f5ac, 0xa3b7b2b51c9ffcc3, 0x942bc87c88ad2bf6]),
+        P256Field::from_stored([0xfcec536ae81d09ee, 0x88ebb8e05f962d9c, 0xa51a6b8dee051250, 0xa89a0b6d6702751c]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x1ccf0a661b75e72b, 0x05ae705b88716207, 0xcaf237abb0f291bf, 0x700696e6dd98c937]),
+        P256Field::from_stored([0x971fb34401c62001, 0xaa18745e2ea66058, 0xfec11fa2fa417b33, 0x77a6425e6924d849]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xc2081d260714ee75, 0x91ec3c6ab234b946, 0xe52f9c9457d0ba5f, 0xb9a5ce947e0d251f]),
+        P256Field::from_stored([0xa1c5422b7eda8067, 0xf80daa770e7a2c88, 0x1906c31312be03f1, 0x249173e7a24e79ef]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x6871852ba5f0177c, 0x7687eddbc0ecafd9, 0xa98b26dbcfc61bde, 0xa6f7d5ae7b9a7e1f]),
+        P256Field::from_stored([0x7e428249e2c88fc1, 0x02de7be5b1c4d8bd, 0xdb2ae0add6401c25, 0x7adc1f66018ec707]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x361b44fe2bcfe1a7, 0x41bd61e81a20e9c5, 0xe20c036a5d8c611e, 0x085eeec43542c922]),
+        P256Field::from_stored([0x54c0907301d76e94, 0xe0d37e6adaa8342e, 0x1aa07f18e650d4a5, 0xe2376b98723a2848]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x171d794dd3fc87b2, 0x5aacabe47ccd06a3, 0xbcd8de7a2f287b14, 0xbdac818474accf37]),
+        P256Field::from_stored([0x777d456bdca73374, 0x283284623fa2c9b7, 0xaebeabaa62e3a61f, 0x01f6dd3fe567aa8d]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x948034eefa15b26a, 0xa97441b0ea614ace, 0x8a0dfcce5225dcd9, 0x033a3b51afce8c01]),
+        P256Field::from_stored([0xd6ea00aa3ef8e6e6, 0x55c64e0201536712, 0x4145b52f349d187a, 0x9a07775b0d2b780c]),
+    ),
+],
+[
+    Affine::new(
+        P256Field::from_stored([0xc492ec644cd8f64c, 0x58a2d790279d7b51, 0x0ced1fc51fc75256, 0x3e658aed8f433017]),
+        P256Field::from_stored([0x0b61942e05da59eb, 0xba3d60a30ddc3722, 0x7c311cd1742e7f87, 0x6473ffeef6b01b6e]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xc035f697960eb8c7, 0xf1599f2ce2de04d3, 0x892450f8d2ad9228, 0x7d48129bb829c1ab]),
+        P256Field::from_stored([0x24d785e13a50afc9, 0x2745ba2763a96ee0, 0x956534013bfb6d7b, 0x536202671bad2a42]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xa691398a4a9eb3f0, 0x56c1dbff3b99a48f, 0x9a87e1b91b4b5b32, 0xad6396145378b5fe]),
+        P256Field::from_stored([0x437a243ec26b5302, 0x0275878c3ccb4c10, 0x0e81e4a21de07015, 0x0c6265c9850df3c0]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xc8327149a8c25ff6, 0x29bf2556782e6569, 0x9012f5c6cd68fc38, 0x3e67e8bd3b982ad5]),
+        P256Field::from_stored([0x5e3a75386ecdca88, 0xf297eaa6c1753a04, 0x10121e5405db3256, 0xab9697d4f0851055]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xe5d27171f6bdf1bf, 0x0b77b876facb0d8f, 0xda95471d8496a31b, 0x46a50dbb3f16b103]),
+        P256Field::from_stored([0x2a4f3f977b865bff, 0x848195e66b1c198c, 0x491ad08821702ea6, 0x3f20b43749035228]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xe6ec98093a69fc01, 0x7e20fecbfaa9dfc2, 0x5cfdbb07f56f2a55, 0xb1cd68680bbdbfdf]),
+        P256Field::from_stored([0x247b4995986eb9ed, 0x74785bf53dd0955e, 0x88f74f61c0c7a201, 0x8861a15b5d01a80d]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x54637e4182997cc1, 0x08c5a96ce3720c9c, 0x78bce01c11de5d45, 0x49d623e50dfdd75a]),
+        P256Field::from_stored([0x8c72a4680fb2a3ac, 0xcc53bbff319c25af, 0x198eba7978a92421, 0xcd61f28ba3bdecf3]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x23899fe8662595c2, 0x495d672711a80773, 0x86c971d2b0d1d43b, 0xb518637c93b7a65f]),
+        P256Field::from_stored([0x30e453bad98c99ce, 0xba6e0d4a14d39f5b, 0xf7db02a6431ce415, 0xcd909c7cf6e1d823]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x72d3f920a88e24d0, 0x9deaead109ba2336, 0x871283b5ca15582c, 0x63f6526616490d6a]),
+        P256Field::from_stored([0xa671b34dffc9c496, 0xb717afea52c6d003, 0x9ac5a56e9667e595, 0xbe807b8b10f4af5b]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xa4b781ba0dcfae1a, 0x278d8f9281f19af6, 0x08478cf2e8995d60, 0x067eb40a168e0e83]),
+        P256Field::from_stored([0x4cfe758f3fabeb5b, 0x013701cb8d23b59c, 0x2db11f0c1c6da93d, 0xbfd66fd4a5e1a528]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x588d5ec714308b8f, 0xac327f96a8ed115c, 0x088828cbdfa44c04, 0x08b165bcae045ae9]),
+        P256Field::from_stored([0x4c24ce237250ccd3, 0xd576e5be7d8775bc, 0xd38b41dd9cb362de, 0xe4fd5bc8ff1219c8]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xc9da03f82cfdd059, 0xfdf2711064de3aa5, 0xbdaf5e391006875c, 0x7a56a30c142e4290]),
+        P256Field::from_stored([0x4d9d4e7c47c7003c, 0x727243411c50be88, 0x030c1af0d2767bd9, 0x15f384cbafe93746]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x23638bf990e073ec, 0x3055bac86ff70712, 0x703c8b4b6f621c37, 0x0afc862de574ee06]),
+        P256Field::from_stored([0xe947bc00924c7684, 0xd1a68c9ea6179379, 0x28c2242d186aa25a, 0xf426fdad9c7ca1f6]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x774ff5c4dab622dc, 0x306470abc80af53b, 0x2e5d6463af2b1124, 0x9031664540723cdb]),
+        P256Field::from_stored([0x7f9bed4ccecfbe28, 0x5d3416e750564acf, 0x64018818bdeb1921, 0x14524603b9cfb967]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x98858e2754e13a0d, 0x3569b54b2bbd980f, 0x823bd10df9745b1e, 0x1a3ea49906a4f30c]),
+        P256Field::from_stored([0x347809a963043672, 0xfef521c089e105a3, 0xcf0df8babaf03392, 0x8f4a49ea4fb037c9]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x4495695c456f5eb2, 0x2c752a1143167d0d, 0xfd130bebe5fcb1b6, 0x2778fbdfdf8c9aed]),
+        P256Field::from_stored([0x8981ce85d5af263d, 0xa4f3ea860062851d, 0xad07646a73e2b5cf, 0x15859b198f0e66a3]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xb512b082dce8ee90, 0x6fb9cf84fda05ed4, 0x89b4c984fc0468be, 0x98e2fe2005babca7]),
+        P256Field::from_stored([0x5b320785dc29e658, 0xf9624ab6c47e34f0, 0x68dcdca520a75bc9, 0xa04a0ac105b5ac8f]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x69ae84620df92481, 0xb39601584167e128, 0xf79b97a258d411f4, 0x3c0abff78dd1c3b5]),
+        P256Field::from_stored([0xe89c7fb7775edf3b, 0xf3c513f081a3f3dc, 0x285b47ec98cbd62f, 0xba8398e7a5c8ecd6]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xd7f6f2cb2bdd9a11, 0xfe6309bd1a05e0e7, 0xcc91b661b4927fd1, 0xa2bae9bf896cf835]),
+        P256Field::from_stored([0xb82bb7cfd9db94d6, 0xadbfaed64581ebb7, 0xa6e864ed046b353b, 0xb533e8986e8bd558]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x220806661670091f, 0x410c790e479e1748, 0x1c02d0eb29e4c98e, 0xbbfa4e76a5bc839d]),
+        P256Field::from_stored([0xc7f79bf2469b89ff, 0x05c836c5e87f8376, 0x261001939b1fdc4c, 0xa0b893b21f545f5f]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x987f1f1b569f0d0c, 0x17286d4250cd7109, 0xb81e77b479daed1b, 0x74ba904926c67f7a]),
+        P256Field::from_stored([0x10277b382c072e3c, 0xeb3a92451e75b208, 0xa3d854903428dedd, 0x7225185d9f72359d]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x95d11ac93f9d8a43, 0xfcb6dbcd22d8583a, 0x137dad0b6d945e5d, 0xb1f0395aeb56446d]),
+        P256Field::from_stored([0x5cf418de2ad9c296, 0xe9e720d33d0fe7ae, 0x11515b06fee92937, 0x18724ee24884519b]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xa25783eeb15219be, 0xed46080c90be35ad, 0x147a6471369fba1e, 0xec72e8744f7c2fb1]),
+        P256Field::from_stored([0x417bf9377d38c6fe, 0x69fa34848a71c3ae, 0xecb64712b603aa93, 0x47a451b6c1c939be]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x233b3c53758f00cf, 0x05655cb515c5bab8, 0x5366c84f96427162, 0x7fef86ce51e4c19a]),
+        P256Field::from_stored([0x9285f146c3a03e10, 0x15c44dfa567499bb, 0xe96acd3cb6bbeb88, 0xf7e582c5811c5e6b]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x06d9f8f149dd3f71, 0x92cd20207e36212d, 0x3b173e5418f1b671, 0x827fb0bc7272d696]),
+        P256Field::from_stored([0xa47ddcf1b55f7508, 0xabe74831b501fe49, 0x334f9918fa4fd5cb, 0x3951bfb537817740]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x57e24e3c43124130, 0x4a56969e117b570b, 0x50bc8fc7e9f3208f, 0x80c23f2c965502fa]),
+        P256Field::from_stored([0x62db8521023cbef4, 0x3417651b6b39fccb, 0x72366e24cae9f0ea, 0x9b89b740eecfaec9]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xb89af831bc38a280, 0xc3ee3cfea9ff9e7a, 0xf78060c086039e6e, 0x5fe03a022ad1ba80]),
+        P256Field::from_stored([0xe0241a7421e28fc9, 0x288418a1b09717ac, 0x732ba18854c7e00e, 0x12c33de16e3ec7ea]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x3a6c0f17b2b11101, 0x105e9609e483bc70, 0x0be9dd61c5691821, 0x96ed5d5f2b0378f0]),
+        P256Field::from_stored([0xfda4b56c20c52bc0, 0x5746cca334d76fc0, 0xc520bf9aed827245, 0x1d2229a344c1436b]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x7a42aa2a721fc7d4, 0xf4df4555ae5c2c5f, 0x2f420bfd1ba26fc9, 0x8176eac0c9fa080f]),
+        P256Field::from_stored([0x67bfd58401f59e80, 0x0835e1a147646169, 0x6e74d006e5b73d39, 0x765252cca2d351ae]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xd3cbbc92b3bdf2bd, 0xfbf706191d424263, 0x2449410f9829ce0d, 0x6e3545091b773df1]),
+        P256Field::from_stored([0x388618c99533e958, 0xf499eb80bb2bfdd8, 0xe5a2a5ec88035225, 0xab43e0ad167d6c3e]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x719cdd03bcc49bde, 0x01bad0758ed6ff76, 0xce25137547f07aa8, 0xd42c6c0ec718168d]),
+        P256Field::from_stored([0x5783321c532751ad, 0x917b9ea6a4181bec, 0xa61a39e56f4c49a7, 0xf0f5ea4a9c4c7593]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x78203de2e34be6bb, 0xb27e2361a1f9e1a5, 0xb632d8b9f9a33a9c, 0xbed8bb1001e2b333]),
+        P256Field::from_stored([0x3397831322ecd35c, 0x6ddc056d8d9cd13f, 0xd70bdd4db1e2907d, 0xa8df54cf25c77a1d]),
+    ),
+],
 ];

@@ -18,6 +18,7 @@
 //! | [`der`] | strict DER reader and writer | X.690 §10 |
 //! | [`pem`] | PEM armour of one key block | RFC 7468, RFC 4648 §4 |
 //! | [`pkix`] | key files: SPKI, PKCS #1, PKCS #8, SEC 1, X.509's key | RFC 5280, 8017, 5958, 5915, 8410 |
+//! | [`ec`] | ECDSA over P-256, P-384, P-521, secp256k1 (ES256, ES384, ES512, ES256K) | FIPS 186-5, SEC 1, RFC 6979 |
 //!
 //! CPU-specific code (the SHA extensions for SHA-256, the AVX2 message
 //! schedule for SHA-384/512) lives in the one fenced folder that may use
@@ -29,6 +30,7 @@
 
 pub mod ct;
 pub mod der;
+pub mod ec;
 pub mod ed25519;
 pub mod hmac;
 pub mod pem;

@@ -1,0 +1,126 @@
+//! Word arithmetic under the field and scalar code: add with carry,
+//! subtract with borrow, multiply-accumulate, all on `u64` limbs through
+//! `u128`, and the conversions between big-endian octets and little-endian
+//! limbs.
+//!
+//! A number of `N` limbs is `[u64; N]`, least significant limb first:
+//! `x = l[0] + l[1]·2^64 + ... + l[N-1]·2^(64(N-1))`. Nothing here
+//! branches on the values; loop counts and lengths are public.
+
+/// `a + b + carry` as `(low word, carry out)`; `carry` is 0 or 1, and so is
+/// the carry out.
+#[inline(always)]
+pub(crate) const fn adc(a: u64, b: u64, carry: u64) -> (u64, u64) {
+    // a + b + carry <= 2^65 - 1: fits in u128.
+    let t = a as u128 + b as u128 + carry as u128;
+    (t as u64, (t >> 64) as u64)
+}
+
+/// `a - b - borrow` as `(low word, borrow out)`; `borrow` is 0 or 1, and so
+/// is the borrow out.
+#[inline(always)]
+pub(crate) const fn sbb(a: u64, b: u64, borrow: u64) -> (u64, u64) {
+    // Wraps exactly when a < b + borrow; bit 127 of the u128 is then set.
+    let t = (a as u128).wrapping_sub(b as u128 + borrow as u128);
+    (t as u64, (t >> 127) as u64)
+}
+
+/// `a + b·c + carry` as `(low word, high word)`.
+#[inline(always)]
+pub(crate) const fn mac(a: u64, b: u64, c: u64, carry: u64) -> (u64, u64) {
+    // (2^64-1) + (2^64-1)^2 + (2^64-1) = 2^128 - 1: never overflows u128.
+    let t = a as u128 + (b as u128) * (c as u128) + carry as u128;
+    (t as u64, (t >> 64) as u64)
+}
+
+/// The big-endian octets `bytes` as `N` limbs, if the value fits in
+/// `N` limbs' worth of the octets given (`bytes.len() <= 8N`); `None` when
+/// longer. Octets beyond the number's length are zero.
+pub(crate) fn from_be_bytes<const N: usize>(bytes: &[u8]) -> Option<[u64; N]> {
+    if bytes.len() > 8 * N {
+        return None;
+    }
+    let mut limbs = [0u64; N];
+    // Octet k from the right end goes to limb k / 8 at bit 8·(k % 8); the
+    // positions depend only on the (public) length.
+    for (k, byte) in bytes.iter().rev().enumerate() {
+        if let Some(limb) = limbs.get_mut(k / 8) {
+            *limb |= u64::from(*byte) << (8 * (k % 8));
+        }
+    }
+    Some(limbs)
+}
+
+/// Writes `limbs` as big-endian octets filling `out` (the low `out.len()`
+/// octets of the number; higher octets are dropped, so callers pass a
+/// length the value fits in).
+pub(crate) fn to_be_bytes<const N: usize>(limbs: &[u64; N], out: &mut [u8]) {
+    for (k, byte) in out.iter_mut().rev().enumerate() {
+        let limb = limbs.get(k / 8).copied().unwrap_or(0);
+        *byte = (limb >> (8 * (k % 8))) as u8;
+    }
+}
+
+/// Parses big-endian hexadecimal text into `N` limbs at compile time, for
+/// curve constants written as the standards print them (spaces between
+/// groups are skipped). Any other character, or too many digits, fails the
+/// build.
+#[allow(clippy::indexing_slicing)] // i < bytes.len(); k / 16 < N is asserted
+pub(crate) const fn hex<const N: usize>(text: &str) -> [u64; N] {
+    let bytes = text.as_bytes();
+    let mut limbs = [0u64; N];
+    let mut k = 0; // hexadecimal digits read so far, from the right
+    let mut i = bytes.len();
+    while i > 0 {
+        i -= 1;
+        let c = bytes[i];
+        let digit = match c {
+            b'0'..=b'9' => c - b'0',
+            b'a'..=b'f' => c - b'a' + 10,
+            b'A'..=b'F' => c - b'A' + 10,
+            b' ' | b'\n' | b'_' => {
+                continue;
+            }
+            _ => 255,
+        };
+        assert!(
+            digit < 16,
+            "a curve constant holds a non-hexadecimal character"
+        );
+        assert!(k / 16 < N, "a curve constant is longer than its limbs");
+        limbs[k / 16] |= (digit as u64) << (4 * (k % 16));
+        k += 1;
+    }
+    limbs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn carries_and_borrows_are_the_bits_that_overflow() {
+        assert_eq!(adc(u64::MAX, 1, 0), (0, 1));
+        assert_eq!(adc(u64::MAX, u64::MAX, 1), (u64::MAX, 1));
+        assert_eq!(adc(1, 2, 1), (4, 0));
+        assert_eq!(sbb(0, 1, 0), (u64::MAX, 1));
+        assert_eq!(sbb(0, u64::MAX, 1), (0, 1));
+        assert_eq!(sbb(5, 2, 1), (2, 0));
+        assert_eq!(
+            mac(u64::MAX, u64::MAX, u64::MAX, u64::MAX),
+            (u64::MAX, u64::MAX)
+        );
+    }
+
+    #[test]
+    fn octets_and_limbs_convert_both_ways() {
+        let bytes: [u8; 10] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+        let limbs: [u64; 2] = from_be_bytes(&bytes).unwrap();
+        assert_eq!(limbs, [0x0304_0506_0708_090a, 0x0102]);
+        let mut out = [0u8; 10];
+        to_be_bytes(&limbs, &mut out);
+        assert_eq!(out, bytes);
+        assert!(from_be_bytes::<1>(&bytes).is_none());
+        assert_eq!(hex::<2>("0102 03040506 0708090A"), limbs);
+    }
+}

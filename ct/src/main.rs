@@ -6,8 +6,8 @@
 //! vectors. Memcheck reports every branch ("Conditional jump or move
 //! depends on uninitialised value(s)") and every memory address ("Use of
 //! uninitialised value of size 8") computed from the secret in between.
-//! The method is Adam Langley's ctgrind (2010), as BoringSSL and
-//! libsodium's tests use it.
+//! The method is Adam Langley's ctgrind (2010), as in BoringSSL's
+//! `CONSTTIME_SECRET` and libsecp256k1's `valgrind_ctime_test.c`.
 //!
 //! `barejwt-ct list` names the cases; `barejwt-ct run NAME` runs one.
 //! `run.sh` runs each under valgrind in a process of its own.

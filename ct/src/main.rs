@@ -2,8 +2,8 @@
 //! each case marks its secret inputs undefined for valgrind's memcheck
 //! ([`valgrind::make_mem_undefined`]), runs a secret operation of the
 //! library, marks its public outputs defined again
-//! ([`valgrind::make_mem_defined`]) and checks them against published
-//! vectors. Memcheck reports every branch ("Conditional jump or move
+//! ([`valgrind::declassify`], which first checks that they do depend on the
+//! secret) and checks them against published vectors. Memcheck reports every branch ("Conditional jump or move
 //! depends on uninitialised value(s)") and every memory address ("Use of
 //! uninitialised value of size 8") computed from the secret in between.
 //! The method is Adam Langley's ctgrind (2010), as in BoringSSL's
@@ -20,9 +20,9 @@
 //! `Vec`, its slice: `make_mem_undefined(v.as_mut_slice())`; marking the
 //! `Vec` itself would mark its pointer and length), or draw it from
 //! [`cases::SecretRandom`]; pass only public values (messages, lengths)
-//! unmarked. Declassify outputs with [`valgrind::public`] only once they
-//! leave the library, compare them with published vectors, and return a
-//! line saying what was checked. Then add one row to [`CASES`]; `run.sh`
+//! unmarked. Declassify outputs with [`valgrind::declassify`] only once
+//! they leave the library, compare them with published vectors, and return
+//! a line saying what was checked. Then add one row to [`CASES`]; `run.sh`
 //! picks it up from `list`.
 
 mod cases;

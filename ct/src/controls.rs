@@ -1,0 +1,59 @@
+//! Negative controls: deliberately variable-time code, run under the same
+//! marking as the real cases. Memcheck must flag each one; `run.sh` fails
+//! when it does not, so the check cannot pass silently (client requests
+//! that never reach valgrind, a valgrind that does not track definedness,
+//! an optimiser that folded the secret away).
+//!
+//! Each control fails in one of the two ways the real code must not:
+//! a branch on a secret ("Conditional jump or move depends on uninitialised
+//! value(s)") and a memory address computed from a secret ("Use of
+//! uninitialised value of size 8"). `run.sh` checks both the message and
+//! that the reported stack names the control's function (`CONTROLS` in
+//! `main.rs` gives both).
+
+use crate::valgrind::{public, secret};
+use std::hint::black_box;
+
+/// The byte comparison `ct::eq` exists to replace: it stops at the first
+/// differing byte, so its running time tells how long the matching prefix
+/// is. The branch on `a[i] != b[i]` depends on the secret.
+#[inline(never)]
+fn early_exit_eq_vartime(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return false;
+        }
+    }
+    true
+}
+
+/// A table read at a secret index, as an S-box or a base64 alphabet
+/// lookup: which cache line is loaded depends on the secret.
+#[inline(never)]
+fn table_lookup_vartime(table: &[u8; 256], index: u8) -> u8 {
+    table[usize::from(index)]
+}
+
+/// A secret tag compared to a public one with an early exit.
+pub fn early_exit_comparison() -> String {
+    let tag = secret(*b"0123456789abcdef0123456789abcdef");
+    let forged = *b"0123456789abcdef0123456789abcdeX";
+    let equal = public(early_exit_eq_vartime(black_box(&tag), black_box(&forged)));
+    assert!(!equal, "the early-exit comparison computed a wrong answer");
+    "compared a secret tag to a forged one byte by byte, stopping at the first difference".into()
+}
+
+/// A table indexed by a secret byte.
+pub fn secret_table_index() -> String {
+    let mut table = [0u8; 256];
+    for (i, entry) in table.iter_mut().enumerate() {
+        *entry = (i as u8).rotate_left(3) ^ 0x5a;
+    }
+    let index = secret(0xa7u8);
+    let value = public(table_lookup_vartime(black_box(&table), black_box(index)));
+    assert_eq!(value, 0xa7u8.rotate_left(3) ^ 0x5a);
+    "read a 256-octet table at a secret index".into()
+}

@@ -34,6 +34,14 @@ pub(crate) trait Modulus<const N: usize>: Copy + 'static {
     const M: [u64; N];
 }
 
+/// A modulus that is a curve's field prime p: [`Mont`] over it is a
+/// [`Field`].
+pub(crate) trait FieldModulus<const N: usize>: Modulus<N> {}
+
+/// A modulus that is a curve's group order n: [`Mont`] over it is a
+/// [`Scalar`](super::scalar::Scalar).
+pub(crate) trait OrderModulus<const N: usize>: Modulus<N> {}
+
 /// An element of `Z/mZ` in Montgomery form: `limbs = a·2^(64N) mod m`,
 /// always below `m`.
 #[derive(Clone, Copy)]
@@ -241,6 +249,12 @@ impl<M: Modulus<N>, const N: usize> Mont<M, N> {
         reduce_once::<N>(&t, c, m)
     }
 
+    /// `a⁻¹ mod m` as `a^(m−2)` (Fermat; m is prime), constant time; 0
+    /// maps to 0.
+    pub(crate) fn invert(&self) -> Self {
+        pow_public(*self, Self::ONE, &Self::M_MINUS_2, |x| Mont::square(&x))
+    }
+
     /// Whether `a = 0`.
     #[inline]
     pub(crate) fn is_zero(&self) -> Choice {
@@ -328,36 +342,47 @@ pub(crate) trait Field:
     #[cfg(test)]
     fn stored_limbs(&self) -> alloc::vec::Vec<u64>;
 
-    /// `a^e` for a public exponent `e` (least significant limb first):
-    /// fixed 4-bit windows, whose table entries are chosen by the public
-    /// exponent bits. Constant time in `a`.
+    /// `a^e` for a public exponent `e` (least significant limb first),
+    /// constant time in `a`.
     fn pow(&self, exponent: &[u64]) -> Self {
-        // table[k] = a^k, k = 0..15.
-        let mut table = [Self::ONE; 16];
-        let mut previous = Self::ONE;
-        for entry in table.iter_mut().skip(1) {
-            previous = previous * *self;
-            *entry = previous;
-        }
-        let mut acc = Self::ONE;
-        let mut started = false;
-        for limb in exponent.iter().rev() {
-            for shift in (0..16).rev() {
-                let window = ((limb >> (4 * shift)) & 0xf) as usize;
-                if started {
-                    acc = acc.square().square().square().square();
-                }
-                if window != 0 {
-                    acc = acc * table.get(window).copied().unwrap_or(Self::ONE);
-                    started = true;
-                }
-            }
-        }
-        acc
+        pow_public(*self, Self::ONE, exponent, |x| x.square())
     }
 }
 
-impl<M: Modulus<N>, const N: usize> Field for Mont<M, N> {
+/// `base^e` for a public exponent `e` (least significant limb first):
+/// fixed 4-bit windows, whose table entries are chosen by the public
+/// exponent bits. Constant time in `base`.
+pub(crate) fn pow_public<T: Copy + Mul<Output = T>>(
+    base: T,
+    one: T,
+    exponent: &[u64],
+    square: impl Fn(T) -> T,
+) -> T {
+    // table[k] = base^k, k = 0..15.
+    let mut table = [one; 16];
+    let mut previous = one;
+    for entry in table.iter_mut().skip(1) {
+        previous = previous * base;
+        *entry = previous;
+    }
+    let mut acc = one;
+    let mut started = false;
+    for limb in exponent.iter().rev() {
+        for shift in (0..16).rev() {
+            let window = ((limb >> (4 * shift)) & 0xf) as usize;
+            if started {
+                acc = square(square(square(square(acc))));
+            }
+            if window != 0 {
+                acc = acc * table.get(window).copied().unwrap_or(one);
+                started = true;
+            }
+        }
+    }
+    acc
+}
+
+impl<M: FieldModulus<N>, const N: usize> Field for Mont<M, N> {
     const ZERO: Self = Mont::ZERO;
     const ONE: Self = Mont::ONE;
 
@@ -370,7 +395,7 @@ impl<M: Modulus<N>, const N: usize> Field for Mont<M, N> {
         Mont::double(self)
     }
     fn invert(&self) -> Self {
-        self.pow(&Self::M_MINUS_2)
+        Mont::invert(self)
     }
     fn sqrt_vartime(&self) -> Option<Self> {
         let root = self.pow(&Self::SQRT_EXP);
@@ -550,7 +575,10 @@ const fn sqrt_exponent_const<const N: usize>(m: &[u64; N]) -> [u64; N] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::crypto::ec::curve::{P256Order, P256Prime};
+    use crate::crypto::ec::curve::{
+        P256Order, P256Prime, P384Order, P384Prime, P521Order, Secp256k1Order, Secp256k1Prime,
+    };
+    use crate::crypto::ec::p521::Fe521;
     use crate::crypto::ec::reference::{random_below, Big};
     use crate::crypto::rand::TestRng;
     use alloc::vec::Vec;
@@ -615,7 +643,7 @@ mod tests {
         }
         // Inversion: against the reference on a few values, and a·a⁻¹ = 1.
         for a in xs.iter().take(5) {
-            let inverse = Field::invert(&element::<M, N>(a));
+            let inverse = Mont::invert(&element::<M, N>(a));
             if a.is_zero() {
                 assert!(Mont::is_zero(&inverse).declassify());
             } else {
@@ -624,12 +652,19 @@ mod tests {
         }
         for a in xs.iter().skip(5) {
             let ea = element::<M, N>(a);
-            let product = Mont::mul(&ea, &Field::invert(&ea));
+            let product = Mont::mul(&ea, &Mont::invert(&ea));
             assert_eq!(value(&product), Big::from_u64(1), "a·a⁻¹");
         }
     }
 
     fn check_entry_refuses_values_from_m_up<M: Modulus<N>, const N: usize>() {
+        let octets = |x: &Big| -> bool {
+            let limbs = x.to_be_bytes(8 * N);
+            match crate::crypto::ec::word::from_be_bytes::<N>(&limbs) {
+                Some(l) => Mont::<M, N>::from_canonical(&l).1.declassify(),
+                None => false,
+            }
+        };
         let m = Big::from_limbs(&M::M);
         let one = Big::from_u64(1);
         let all_ones = [u64::MAX; N];
@@ -643,14 +678,12 @@ mod tests {
         assert!(Mont::<M, N>::from_canonical(&m.sub(&one).to_limbs::<N>())
             .1
             .declassify());
-        // The octet entry point agrees.
-        let len = 8 * N;
-        assert!(<Mont<M, N> as Field>::from_be_bytes(&m.to_be_bytes(len)).is_none());
-        assert!(<Mont<M, N> as Field>::from_be_bytes(&m.sub(&one).to_be_bytes(len)).is_some());
-        assert!(<Mont<M, N> as Field>::from_be_bytes(&alloc::vec![0u8; 8 * N + 1]).is_none());
+        // Through octets too.
+        assert!(!octets(&m));
+        assert!(octets(&m.sub(&one)));
     }
 
-    fn check_square_roots<M: Modulus<N>, const N: usize>(seed: u64) {
+    fn check_square_roots<M: FieldModulus<N>, const N: usize>(seed: u64) {
         let m = Big::from_limbs(&M::M);
         let mut rng = TestRng(seed);
         for _ in 0..8 {
@@ -676,6 +709,110 @@ mod tests {
     fn p256_scalar_arithmetic_matches_the_reference() {
         check_against_reference::<P256Order, 4>(3);
         check_entry_refuses_values_from_m_up::<P256Order, 4>();
+    }
+
+    #[test]
+    fn p384_field_and_scalar_arithmetic_match_the_reference() {
+        check_against_reference::<P384Prime, 6>(4);
+        check_entry_refuses_values_from_m_up::<P384Prime, 6>();
+        check_square_roots::<P384Prime, 6>(5);
+        check_against_reference::<P384Order, 6>(6);
+        check_entry_refuses_values_from_m_up::<P384Order, 6>();
+    }
+
+    #[test]
+    fn p521_scalar_arithmetic_matches_the_reference() {
+        check_against_reference::<P521Order, 9>(7);
+        check_entry_refuses_values_from_m_up::<P521Order, 9>();
+    }
+
+    #[test]
+    fn secp256k1_field_and_scalar_arithmetic_match_the_reference() {
+        check_against_reference::<Secp256k1Prime, 4>(8);
+        check_entry_refuses_values_from_m_up::<Secp256k1Prime, 4>();
+        check_square_roots::<Secp256k1Prime, 4>(9);
+        check_against_reference::<Secp256k1Order, 4>(10);
+        check_entry_refuses_values_from_m_up::<Secp256k1Order, 4>();
+    }
+
+    /// Any [`Field`], through its octet interface only: the ring
+    /// operations, inversion, square roots and parity against the
+    /// reference, on edge and random values, and entry refusing p and
+    /// above.
+    pub(crate) fn check_field<F: Field>(p: &Big, len: usize, seed: u64) {
+        let mut rng = TestRng(seed);
+        let one = Big::from_u64(1);
+        let element = |x: &Big| F::from_be_bytes(&x.to_be_bytes(len)).expect("below p");
+        let value = |e: &F| {
+            let mut out = alloc::vec![0u8; len];
+            e.write_be_bytes(&mut out);
+            Big::from_be_bytes(&out)
+        };
+        let mut xs = alloc::vec![
+            Big::zero(),
+            one.clone(),
+            Big::from_u64(2),
+            p.sub(&one),
+            p.sub(&Big::from_u64(2)),
+            Big::from_limbs(&[u64::MAX, u64::MAX]),
+        ];
+        for _ in 0..20 {
+            xs.push(random_below(&mut rng, p));
+        }
+        for a in &xs {
+            let ea = element(a);
+            assert_eq!(value(&ea), *a);
+            assert_eq!(value(&ea.square()), a.mul_mod(a, p), "square");
+            assert_eq!(value(&-ea), Big::zero().sub_mod(a, p), "neg");
+            assert_eq!(value(&ea.double()), a.add_mod(a, p), "double");
+            assert_eq!(ea.is_zero().declassify(), a.is_zero());
+            assert_eq!(ea.is_odd().declassify(), a.bit(0));
+            for b in xs.iter().step_by(3) {
+                let eb = element(b);
+                assert_eq!(value(&(ea + eb)), a.add_mod(b, p), "add");
+                assert_eq!(value(&(ea - eb)), a.sub_mod(b, p), "sub");
+                assert_eq!(value(&(ea * eb)), a.mul_mod(b, p), "mul");
+                assert_eq!(ea.ct_eq(&eb).declassify(), a == b);
+            }
+        }
+        for a in xs.iter().take(4) {
+            let inverse = element(a).invert();
+            if a.is_zero() {
+                assert!(inverse.is_zero().declassify());
+            } else {
+                assert_eq!(value(&inverse), a.inv_mod(p), "invert");
+            }
+        }
+        for a in xs.iter().skip(4).take(8) {
+            let ea = element(a);
+            assert_eq!(value(&(ea * ea.invert())), one, "a·a⁻¹");
+            let root = ea.square().sqrt_vartime().expect("a square has a root");
+            assert_eq!(value(&root.square()), a.mul_mod(a, p));
+            if !a.is_zero() {
+                assert!((-ea.square()).sqrt_vartime().is_none(), "−a² is no square");
+            }
+        }
+        // p and above are refused; so are encodings longer than the limbs.
+        for x in [p.clone(), p.add(&one)] {
+            if x.bits() <= 8 * len {
+                assert!(F::from_be_bytes(&x.to_be_bytes(len)).is_none());
+            }
+        }
+        assert!(F::from_be_bytes(&alloc::vec![0xff; len]).is_none());
+        assert!(F::from_be_bytes(&alloc::vec![0; 80]).is_none());
+    }
+
+    #[test]
+    fn every_curve_field_through_its_octets_matches_the_reference() {
+        check_field::<Mont<P256Prime, 4>>(&Big::from_limbs(&P256Prime::M), 32, 41);
+        check_field::<Mont<P384Prime, 6>>(&Big::from_limbs(&P384Prime::M), 48, 42);
+        check_field::<Mont<Secp256k1Prime, 4>>(&Big::from_limbs(&Secp256k1Prime::M), 32, 43);
+        let p521 = Big::from_u64(1).add(&Big::zero()); // 2^521 − 1 below
+        let mut two_521 = p521;
+        for _ in 0..521 {
+            two_521 = two_521.add(&two_521);
+        }
+        check_field::<Fe521>(&two_521.sub(&Big::from_u64(1)), 66, 44);
     }
 
     #[test]

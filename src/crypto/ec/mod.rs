@@ -57,6 +57,7 @@
 mod curve;
 mod error;
 mod field;
+mod p521;
 mod point;
 mod rfc6979;
 mod scalar;
@@ -76,7 +77,7 @@ use alloc::boxed::Box;
 use alloc::vec;
 use alloc::vec::Vec;
 use core::fmt;
-use curve::{CurveArith, P256};
+use curve::{CurveArith, Secp256k1, P256, P384, P521};
 use field::Field;
 use point::Affine;
 use scalar::Scalar;
@@ -90,17 +91,27 @@ const MAX_LEN: usize = 66;
 pub enum Curve {
     /// NIST P-256 (secp256r1) with SHA-256: JWS `ES256`, JWK `crv` `P-256`.
     P256,
+    /// NIST P-384 (secp384r1) with SHA-384: JWS `ES384`, JWK `crv` `P-384`.
+    P384,
+    /// NIST P-521 (secp521r1) with SHA-512: JWS `ES512`, JWK `crv` `P-521`.
+    P521,
+    /// secp256k1 with SHA-256: JWS `ES256K`, JWK `crv` `secp256k1`
+    /// (RFC 8812).
+    Secp256k1,
 }
 
 impl Curve {
     /// Every curve, in the order above.
-    pub const ALL: [Curve; 1] = [Curve::P256];
+    pub const ALL: [Curve; 4] = [Curve::P256, Curve::P384, Curve::P521, Curve::Secp256k1];
 
     /// The JWK `crv` name (RFC 7518 §6.2.1.1, RFC 8812 §3.1): `P-256`,
     /// `P-384`, `P-521`, `secp256k1`.
     pub const fn name(self) -> &'static str {
         match self {
             Curve::P256 => "P-256",
+            Curve::P384 => "P-384",
+            Curve::P521 => "P-521",
+            Curve::Secp256k1 => "secp256k1",
         }
     }
 
@@ -114,20 +125,27 @@ impl Curve {
     pub const fn jws_algorithm(self) -> &'static str {
         match self {
             Curve::P256 => "ES256",
+            Curve::P384 => "ES384",
+            Curve::P521 => "ES512",
+            Curve::Secp256k1 => "ES256K",
         }
     }
 
     /// Octets of a coordinate: 32, 48, 66, 32.
     pub const fn field_len(self) -> usize {
         match self {
-            Curve::P256 => 32,
+            Curve::P256 | Curve::Secp256k1 => 32,
+            Curve::P384 => 48,
+            Curve::P521 => 66,
         }
     }
 
     /// Octets of a scalar (d, r, s): the order's size, 32, 48, 66, 32.
     pub const fn scalar_len(self) -> usize {
         match self {
-            Curve::P256 => 32,
+            Curve::P256 | Curve::Secp256k1 => 32,
+            Curve::P384 => 48,
+            Curve::P521 => 66,
         }
     }
 
@@ -141,6 +159,9 @@ impl Curve {
 #[derive(Clone)]
 enum PublicInner {
     P256(Box<VerifyingKey<P256>>),
+    P384(Box<VerifyingKey<P384>>),
+    P521(Box<VerifyingKey<P521>>),
+    Secp256k1(Box<VerifyingKey<Secp256k1>>),
 }
 
 /// Wraps a curve's verifying key into the untyped enum.
@@ -154,6 +175,24 @@ impl Wrap for P256 {
     }
 }
 
+impl Wrap for P384 {
+    fn wrap(key: VerifyingKey<Self>) -> PublicInner {
+        PublicInner::P384(Box::new(key))
+    }
+}
+
+impl Wrap for P521 {
+    fn wrap(key: VerifyingKey<Self>) -> PublicInner {
+        PublicInner::P521(Box::new(key))
+    }
+}
+
+impl Wrap for Secp256k1 {
+    fn wrap(key: VerifyingKey<Self>) -> PublicInner {
+        PublicInner::Secp256k1(Box::new(key))
+    }
+}
+
 /// Runs `$body` with `$key` bound to the curve-typed key and `$c` to its
 /// curve type.
 macro_rules! with_public {
@@ -161,6 +200,18 @@ macro_rules! with_public {
         match $inner {
             PublicInner::P256($key) => {
                 type $c = P256;
+                $body
+            }
+            PublicInner::P384($key) => {
+                type $c = P384;
+                $body
+            }
+            PublicInner::P521($key) => {
+                type $c = P521;
+                $body
+            }
+            PublicInner::Secp256k1($key) => {
+                type $c = Secp256k1;
                 $body
             }
         }
@@ -173,6 +224,18 @@ macro_rules! with_curve {
         match $curve {
             Curve::P256 => {
                 type $c = P256;
+                $body
+            }
+            Curve::P384 => {
+                type $c = P384;
+                $body
+            }
+            Curve::P521 => {
+                type $c = P521;
+                $body
+            }
+            Curve::Secp256k1 => {
+                type $c = Secp256k1;
                 $body
             }
         }

@@ -465,7 +465,7 @@ impl<C: CurveArith> Projective<C> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::crypto::ec::curve::P256;
+    use crate::crypto::ec::curve::{Secp256k1, P256, P384, P521};
     use crate::crypto::ec::scalar::Scalar;
     use crate::crypto::rand::TestRng;
 
@@ -636,5 +636,20 @@ pub(crate) mod tests {
     #[test]
     fn p256_points_obey_the_group_law() {
         check_group_law::<P256>(21);
+    }
+
+    #[test]
+    fn p384_points_obey_the_group_law() {
+        check_group_law::<P384>(22);
+    }
+
+    #[test]
+    fn p521_points_obey_the_group_law() {
+        check_group_law::<P521>(23);
+    }
+
+    #[test]
+    fn secp256k1_points_obey_the_group_law() {
+        check_group_law::<Secp256k1>(24);
     }
 }

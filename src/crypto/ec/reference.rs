@@ -134,24 +134,56 @@ impl Big {
         Big::from_limbs(&out)
     }
 
-    fn shl1(&self) -> Big {
-        self.add(self)
-    }
-
-    /// `self mod m` by binary long division.
+    /// `self mod m` by schoolbook long division (Knuth, TAOCP vol. 2,
+    /// §4.3.1, Algorithm D): both shifted so m's top bit is set, then one
+    /// quotient word at a time, estimated from the top two words and
+    /// corrected.
     pub(crate) fn rem(&self, m: &Big) -> Big {
         assert!(!m.is_zero());
-        let mut r = Big::zero();
-        for i in (0..self.bits()).rev() {
-            r = r.shl1();
-            if self.bit(i) {
-                r = r.add(&Big::from_u64(1));
-            }
-            if r.cmp(m) != Ordering::Less {
-                r = r.sub(m);
+        if self < m {
+            return self.clone();
+        }
+        let shift = m.0.last().unwrap().leading_zeros();
+        let v = shl(&m.0, shift);
+        let mut u = shl(&self.0, shift);
+        u.push(0);
+        let n = v.len();
+        let top = *v.last().unwrap();
+        for j in (0..u.len() - n).rev() {
+            // Estimate q = (u[j+n]·2^64 + u[j+n−1]) / v[n−1], at most 2 too big.
+            let numerator = (u128::from(u[j + n]) << 64) | u128::from(u[j + n - 1]);
+            let mut q = (numerator / u128::from(top)).min(u128::from(u64::MAX)) as u64;
+            loop {
+                // u[j..=j+n] −= q·v, unless that goes negative.
+                let mut trial = u[j..=j + n].to_vec();
+                let mut borrow = 0i128;
+                let mut carry = 0u128;
+                for (k, t) in trial.iter_mut().enumerate() {
+                    let product = u128::from(q) * u128::from(*v.get(k).unwrap_or(&0)) + carry;
+                    carry = product >> 64;
+                    let d = i128::from(*t) - i128::from(product as u64) - borrow;
+                    borrow = i128::from(d < 0);
+                    *t = d.rem_euclid(1i128 << 64) as u64;
+                }
+                if borrow == 0 && carry == 0 {
+                    u[j..=j + n].copy_from_slice(&trial);
+                    break;
+                }
+                q -= 1;
             }
         }
-        r
+        // The remainder is u's low n words, shifted back.
+        let mut r = vec![0u64; n];
+        for k in 0..n {
+            let low = u[k] >> shift;
+            let high = if shift == 0 {
+                0
+            } else {
+                u[k + 1] << (64 - shift)
+            };
+            r[k] = low | high;
+        }
+        Big::from_limbs(&r)
     }
 
     pub(crate) fn mul_mod(&self, other: &Big, m: &Big) -> Big {
@@ -198,6 +230,20 @@ impl Ord for Big {
     }
 }
 
+/// `limbs << shift` (shift < 64), one limb longer only when bits spill.
+fn shl(limbs: &[u64], shift: u32) -> Vec<u64> {
+    let mut out = Vec::with_capacity(limbs.len() + 1);
+    let mut carried = 0u64;
+    for limb in limbs {
+        out.push((limb << shift) | carried);
+        carried = if shift == 0 { 0 } else { limb >> (64 - shift) };
+    }
+    if carried != 0 {
+        out.push(carried);
+    }
+    out
+}
+
 /// A reproducible random integer below `bound` (slightly biased; tests
 /// only).
 pub(crate) fn random_below(rng: &mut crate::crypto::rand::TestRng, bound: &Big) -> Big {
@@ -231,5 +277,12 @@ mod tests {
             Big::from_limbs(&[u64::MAX, u64::MAX])
         );
         assert_eq!(Big::from_be_bytes(&big.to_be_bytes(17)), big);
+        // Long division against multiplication: (q·m + r) mod m = r.
+        let m = Big::from_hex("1ffffffffffffffff 0123456789abcdef fedcba9876543210");
+        let q = Big::from_hex("deadbeef 00000000 ffffffff 12345678 9abcdef0 11111111");
+        let r = Big::from_hex("1234 5678 9abc def0 0fed cba9 8765");
+        assert_eq!(q.mul(&m).add(&r).rem(&m), r);
+        assert_eq!(m.rem(&m), Big::zero());
+        assert_eq!(Big::from_u64(5).rem(&m), Big::from_u64(5));
     }
 }

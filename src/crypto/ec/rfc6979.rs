@@ -142,7 +142,7 @@ impl<H: HashFunction> Drop for NonceGenerator<H> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::crypto::ec::curve::{CurveArith, P256};
+    use crate::crypto::ec::curve::{CurveArith, P256, P384, P521};
     use crate::crypto::ec::scalar::Scalar;
     use crate::crypto::ec::MAX_LEN;
     use alloc::string::String;
@@ -197,12 +197,14 @@ mod tests {
             let (x, message, k) = (hex(get("X")), get("Message").as_bytes(), hex(get("K")));
             let computed = match get("Curve").as_str() {
                 "P-256" => nonce::<P256>(&x, message),
-                _ => continue,
+                "P-384" => nonce::<P384>(&x, message),
+                "P-521" => nonce::<P521>(&x, message),
+                other => panic!("curve {other}"),
             };
             assert_eq!(computed, k, "{}", get("Id"));
             checked += 1;
         }
-        assert_eq!(checked, 2);
+        assert_eq!(checked, 6);
     }
 
     #[test]

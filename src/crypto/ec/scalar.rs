@@ -13,7 +13,7 @@
 //!   one bit shared with the window below ("Booth" recoding, as OpenSSL's
 //!   `ecp_nistz256` and BoringSSL do), computed with arithmetic only.
 
-use super::field::{Modulus, Mont};
+use super::field::{Modulus, Mont, OrderModulus};
 use super::word::{self, sbb};
 use crate::crypto::ct::Choice;
 use core::ops::{Add, Mul, Neg, Sub};
@@ -60,7 +60,7 @@ impl<M: Modulus<N>, const N: usize> Mont<M, N> {
     const BIT_LENGTH: usize = bit_length_const(&M::M);
 }
 
-impl<M: Modulus<N>, const N: usize> Scalar for Mont<M, N> {
+impl<M: OrderModulus<N>, const N: usize> Scalar for Mont<M, N> {
     const BITS: usize = Self::BIT_LENGTH;
 
     fn from_be_bytes(bytes: &[u8]) -> (Self, Choice) {
@@ -93,7 +93,7 @@ impl<M: Modulus<N>, const N: usize> Scalar for Mont<M, N> {
     }
 
     fn invert(&self) -> Self {
-        super::field::Field::pow(self, &Self::M_MINUS_2)
+        Mont::invert(self)
     }
 
     fn is_zero(&self) -> Choice {
@@ -256,7 +256,7 @@ const fn bit_length_const<const N: usize>(m: &[u64; N]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::crypto::ec::curve::{CurveArith, P256};
+    use crate::crypto::ec::curve::{CurveArith, Secp256k1, P256, P384, P521};
     use crate::crypto::ec::reference::{random_below, Big};
     use crate::crypto::rand::TestRng;
     use alloc::vec::Vec;
@@ -346,8 +346,11 @@ mod tests {
     }
 
     #[test]
-    fn p256_recodings_recompose_the_scalar() {
+    fn recodings_recompose_the_scalar_on_every_curve() {
         check_recodings::<P256>(11);
+        check_recodings::<P384>(12);
+        check_recodings::<P521>(13);
+        check_recodings::<Secp256k1>(14);
     }
 
     #[test]
@@ -428,7 +431,10 @@ mod tests {
     }
 
     #[test]
-    fn p256_reduction_of_values_from_n_to_2n() {
+    fn reduction_of_values_from_n_to_2n_on_every_curve() {
         check_reductions::<P256>();
+        check_reductions::<P384>();
+        check_reductions::<P521>();
+        check_reductions::<Secp256k1>();
     }
 }

@@ -33,6 +33,9 @@
 //! from the repository root, then `cargo fmt`.
 
 pub(crate) mod p256;
+pub(crate) mod p384;
+pub(crate) mod p521;
+pub(crate) mod secp256k1;
 
 /// The width w of the signing comb's signed digits.
 pub(crate) const COMB_WINDOW: u32 = 5;
@@ -66,7 +69,7 @@ pub(crate) const G_ODD_LEN: usize = 1 << (G_WINDOW - 2);
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::crypto::ec::curve::{CurveArith, P256};
+    use crate::crypto::ec::curve::{CurveArith, Secp256k1, P256, P384, P521};
     use crate::crypto::ec::field::Field;
     use crate::crypto::ec::point::{batch_to_affine_vartime, Affine};
     use crate::crypto::ec::scalar::Scalar;
@@ -145,6 +148,9 @@ pub(crate) mod tests {
     #[test]
     fn generated_tables_match_a_fresh_computation() {
         check::<P256>();
+        check::<P384>();
+        check::<P521>();
+        check::<Secp256k1>();
     }
 
     fn point_source<C: CurveArith>(p: &Affine<C>, field: &str) -> String {
@@ -211,5 +217,14 @@ pub(crate) mod tests {
         extern crate std;
         std::println!("// FILE src/crypto/ec/table/p256.rs");
         std::print!("{}", module_source::<P256>("P256", "P-256", "P256Field"));
+        std::println!("// FILE src/crypto/ec/table/p384.rs");
+        std::print!("{}", module_source::<P384>("P384", "P-384", "P384Field"));
+        std::println!("// FILE src/crypto/ec/table/p521.rs");
+        std::print!("{}", module_source::<P521>("P521", "P-521", "P521Field"));
+        std::println!("// FILE src/crypto/ec/table/secp256k1.rs");
+        std::print!(
+            "{}",
+            module_source::<Secp256k1>("Secp256k1", "secp256k1", "Secp256k1Field")
+        );
     }
 }

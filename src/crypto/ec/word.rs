@@ -11,8 +11,11 @@
 /// the carry out.
 #[inline(always)]
 pub(crate) const fn adc(a: u64, b: u64, carry: u64) -> (u64, u64) {
-    // a + b + carry <= 2^65 - 1: fits in u128.
-    let t = a as u128 + b as u128 + carry as u128;
+    // a + b + carry <= 2^65 - 1: fits in u128 (wrapping_ only spares debug
+    // builds the overflow checks of u128 arithmetic; nothing wraps).
+    let t = (a as u128)
+        .wrapping_add(b as u128)
+        .wrapping_add(carry as u128);
     (t as u64, (t >> 64) as u64)
 }
 
@@ -21,15 +24,19 @@ pub(crate) const fn adc(a: u64, b: u64, carry: u64) -> (u64, u64) {
 #[inline(always)]
 pub(crate) const fn sbb(a: u64, b: u64, borrow: u64) -> (u64, u64) {
     // Wraps exactly when a < b + borrow; bit 127 of the u128 is then set.
-    let t = (a as u128).wrapping_sub(b as u128 + borrow as u128);
+    let t = (a as u128).wrapping_sub((b as u128).wrapping_add(borrow as u128));
     (t as u64, (t >> 127) as u64)
 }
 
 /// `a + b·c + carry` as `(low word, high word)`.
 #[inline(always)]
 pub(crate) const fn mac(a: u64, b: u64, c: u64, carry: u64) -> (u64, u64) {
-    // (2^64-1) + (2^64-1)^2 + (2^64-1) = 2^128 - 1: never overflows u128.
-    let t = a as u128 + (b as u128) * (c as u128) + carry as u128;
+    // (2^64-1) + (2^64-1)^2 + (2^64-1) = 2^128 - 1: never overflows u128
+    // (the wrapping_ forms only spare debug builds the checks).
+    let t = (b as u128)
+        .wrapping_mul(c as u128)
+        .wrapping_add(a as u128)
+        .wrapping_add(carry as u128);
     (t as u64, (t >> 64) as u64)
 }
 
@@ -59,6 +66,16 @@ pub(crate) fn to_be_bytes<const N: usize>(limbs: &[u64; N], out: &mut [u8]) {
         let limb = limbs.get(k / 8).copied().unwrap_or(0);
         *byte = (limb >> (8 * (k % 8))) as u8;
     }
+}
+
+/// `a < b` as numbers, in variable time: for public values only.
+pub(crate) fn lt_vartime<const N: usize>(a: &[u64; N], b: &[u64; N]) -> bool {
+    for (x, y) in a.iter().rev().zip(b.iter().rev()) {
+        if x != y {
+            return x < y;
+        }
+    }
+    false
 }
 
 /// Parses big-endian hexadecimal text into `N` limbs at compile time, for
@@ -110,6 +127,13 @@ mod tests {
             mac(u64::MAX, u64::MAX, u64::MAX, u64::MAX),
             (u64::MAX, u64::MAX)
         );
+    }
+
+    #[test]
+    fn vartime_comparison_orders_numbers() {
+        assert!(lt_vartime(&[5, 1], &[0, 2]));
+        assert!(!lt_vartime(&[0, 2], &[5, 1]));
+        assert!(!lt_vartime(&[3, 3], &[3, 3]));
     }
 
     #[test]

@@ -7,8 +7,8 @@
 //! configuration can ever make this crate accept an unsigned token
 //! (RFC 8725 §3.1). The verifier recognises the name only to say so.
 //!
-//! This crate implements HS256, HS384, HS512, EdDSA and Ed25519. The other
-//! names are recognised so that a token using them is refused with a
+//! This crate implements HS256, HS384, HS512, ES256, ES384, ES512, ES256K,
+//! EdDSA and Ed25519. The other names (RS*, PS*) are recognised so that a token using them is refused with a
 //! precise message (`algorithm_not_allowed: ... not supported yet`), never
 //! misread.
 
@@ -33,11 +33,11 @@ pub enum Algorithm {
     Rs384,
     /// RSASSA-PKCS1-v1_5 using SHA-512 (RFC 7518 §3.3). Not supported yet.
     Rs512,
-    /// ECDSA using P-256 and SHA-256 (RFC 7518 §3.4). Not supported yet.
+    /// ECDSA using P-256 and SHA-256 (RFC 7518 §3.4).
     Es256,
-    /// ECDSA using P-384 and SHA-384 (RFC 7518 §3.4). Not supported yet.
+    /// ECDSA using P-384 and SHA-384 (RFC 7518 §3.4).
     Es384,
-    /// ECDSA using P-521 and SHA-512 (RFC 7518 §3.4). Not supported yet.
+    /// ECDSA using P-521 and SHA-512 (RFC 7518 §3.4).
     Es512,
     /// RSASSA-PSS using SHA-256 and MGF1 with SHA-256 (RFC 7518 §3.5). Not
     /// supported yet.
@@ -50,7 +50,7 @@ pub enum Algorithm {
     Ps512,
     /// Edwards-curve signatures with an Ed25519 key (RFC 8037 §3.1).
     EdDsa,
-    /// ECDSA using secp256k1 and SHA-256 (RFC 8812 §3.2). Not supported yet.
+    /// ECDSA using secp256k1 and SHA-256 (RFC 8812 §3.2).
     Es256K,
     /// Ed25519 under its fully-specified name (RFC 9864 §2.2): the same
     /// signatures as [`Algorithm::EdDsa`] with an Ed25519 key, but its own
@@ -114,9 +114,17 @@ impl Algorithm {
     }
 
     /// Whether this crate can verify and sign with it (today: the HMAC
-    /// algorithms, `EdDSA` and `Ed25519`).
+    /// algorithms, ECDSA, `EdDSA` and `Ed25519`).
     pub const fn is_supported(self) -> bool {
-        self.is_hmac() || self.is_eddsa()
+        self.is_hmac() || self.is_eddsa() || self.is_ecdsa()
+    }
+
+    /// Whether it is ECDSA: ES256, ES384, ES512 or ES256K.
+    pub const fn is_ecdsa(self) -> bool {
+        matches!(
+            self,
+            Algorithm::Es256 | Algorithm::Es384 | Algorithm::Es512 | Algorithm::Es256K
+        )
     }
 
     /// Whether it is one of the two names of Ed25519 signatures: `EdDSA`
@@ -170,7 +178,7 @@ mod tests {
     }
 
     #[test]
-    fn hmac_and_ed25519_are_supported() {
+    fn hmac_ed25519_and_ecdsa_are_supported() {
         let supported: alloc::vec::Vec<_> = Algorithm::ALL
             .into_iter()
             .filter(|a| a.is_supported())
@@ -181,7 +189,11 @@ mod tests {
                 Algorithm::Hs256,
                 Algorithm::Hs384,
                 Algorithm::Hs512,
+                Algorithm::Es256,
+                Algorithm::Es384,
+                Algorithm::Es512,
                 Algorithm::EdDsa,
+                Algorithm::Es256K,
                 Algorithm::Ed25519
             ]
         );

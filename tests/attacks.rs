@@ -232,23 +232,65 @@ fn header_alg_differing_from_the_jwk_bound_alg_is_refused() {
     assert!(verify(&t, &set, &v).is_ok());
 }
 
-/// CVE-2022-21449 ("psychic signatures"): ES256 is not implemented, so an
-/// all-zero ES256 signature is refused at the algorithm step, whatever the
-/// configuration.
+/// CVE-2022-21449 ("psychic signatures"): r = s = 0 made every ES256
+/// signature verify in Java 15–18. Here r and s must lie in 1..n−1, so
+/// zeros and multiples of the order are `invalid_signature` for every
+/// curve; so is a DER-encoded signature (JWS uses R ‖ S, RFC 7518 §3.4), and
+/// an HMAC key is refused at the algorithm step whatever the signature.
 #[test]
 fn es256_psychic_signature_is_refused() {
     let ec = Jwk::parse(EC_JWK.as_bytes()).unwrap();
-    let zero = base64url::encode(&[0u8; 64]);
-    let t = format!("{}.{zero}", signing_input(r#"{"alg":"ES256"}"#, VALID));
     let v = Validation::new(&[Algorithm::Es256]).now(NOW);
+    let input = signing_input(r#"{"alg":"ES256"}"#, VALID);
+    // The P-256 group order n (FIPS 186-5 / SP 800-186 §3.2.1.3).
+    let n: [u8; 32] = [
+        0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+        0xff, 0xbc, 0xe6, 0xfa, 0xad, 0xa7, 0x17, 0x9e, 0x84, 0xf3, 0xb9, 0xca, 0xc2, 0xfc, 0x63,
+        0x25, 0x51,
+    ];
+    let mut one = [0u8; 32];
+    one[31] = 1;
+    let join = |r: &[u8], s: &[u8]| [r, s].concat();
+    for (what, signature) in [
+        ("r = s = 0", join(&[0u8; 32], &[0u8; 32])),
+        ("r = s = n", join(&n, &n)),
+        ("r = 0, s = 1", join(&[0u8; 32], &one)),
+        ("r = 1, s = n", join(&one, &n)),
+        ("r = s = 2^256 - 1", join(&[0xff; 32], &[0xff; 32])),
+    ] {
+        let t = format!("{input}.{}", base64url::encode(&signature));
+        let err = verify(&t, &ec, &v).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidSignature, "{what}: {err}");
+        assert_eq!(
+            verify(&t, &key(), &v).unwrap_err().kind(),
+            ErrorKind::AlgorithmNotAllowed,
+            "{what}"
+        );
+    }
+    // A DER SEQUENCE of two INTEGERs (what OpenSSL's ECDSA_do_sign writes):
+    // 70 or so octets, not 64.
+    let mut der = alloc_der(&one, &one);
+    let t = format!("{input}.{}", base64url::encode(&der));
     assert_eq!(
         verify(&t, &ec, &v).unwrap_err().kind(),
-        ErrorKind::AlgorithmNotAllowed
+        ErrorKind::InvalidSignature
     );
-    assert_eq!(
-        verify(&t, &key(), &v).unwrap_err().kind(),
-        ErrorKind::AlgorithmNotAllowed
-    );
+    der.clear();
+}
+
+/// `SEQUENCE { INTEGER r, INTEGER s }` for positive r and s without their
+/// leading zero octets.
+fn alloc_der(r: &[u8], s: &[u8]) -> Vec<u8> {
+    let int = |v: &[u8]| {
+        let v: Vec<u8> = v.iter().copied().skip_while(|b| *b == 0).collect();
+        let mut out = vec![0x02, v.len() as u8];
+        out.extend(v);
+        out
+    };
+    let body = [int(r), int(s)].concat();
+    let mut out = vec![0x30, body.len() as u8];
+    out.extend(body);
+    out
 }
 
 // ---------------------------------------------------------------------------
@@ -866,6 +908,9 @@ fn security_md_names_only_tests_that_exist() {
         ("mutation", include_str!("mutation.rs")),
         ("json", include_str!("json.rs")),
         ("properties", include_str!("properties.rs")),
+        ("cli", include_str!("cli.rs")),
+        ("keys", include_str!("keys.rs")),
+        ("ed25519", include_str!("ed25519.rs")),
     ];
     let mut named = 0;
     for quoted in security.split('`').skip(1).step_by(2) {

@@ -119,7 +119,12 @@ fn published_tokens_judged_past_the_signature_fail_there_when_it_changes() {
         let mut record = r.clone();
         record.set("Token", &changed);
         let err = run_vector(&record).expect_err(&r.label());
-        assert_eq!(err.kind(), ErrorKind::InvalidSignature, "{}: {err}", r.label());
+        assert_eq!(
+            err.kind(),
+            ErrorKind::InvalidSignature,
+            "{}: {err}",
+            r.label()
+        );
         judged += 1;
     }
     // The HS256/384/512 and EdDSA records today (RS*, PS*, ES* join as

@@ -31,7 +31,11 @@ pub(super) enum Read {
 pub(super) fn ec_key(object: &Object, alg: Option<&str>) -> Read {
     let crv = match optional_string(object, "crv") {
         Ok(Some(crv)) => crv,
-        Ok(None) => return Read::NoCurve(invalid("JWK of type \"EC\" has no \"crv\" (RFC 7518 §6.2.1.1)")),
+        Ok(None) => {
+            return Read::NoCurve(invalid(
+                "JWK of type \"EC\" has no \"crv\" (RFC 7518 §6.2.1.1)",
+            ))
+        }
         Err(e) => return Read::NoCurve(e),
     };
     let Some(curve) = Curve::from_name(&crv) else {
@@ -49,8 +53,10 @@ pub(super) fn ec_key(object: &Object, alg: Option<&str>) -> Read {
 }
 
 fn read_key(object: &Object, curve: Curve) -> Result<AsymmetricKey, Error> {
-    let x = octets(object, "x")?.ok_or_else(|| invalid("EC JWK has no \"x\" (RFC 7518 §6.2.1.2)"))?;
-    let y = octets(object, "y")?.ok_or_else(|| invalid("EC JWK has no \"y\" (RFC 7518 §6.2.1.3)"))?;
+    let x =
+        octets(object, "x")?.ok_or_else(|| invalid("EC JWK has no \"x\" (RFC 7518 §6.2.1.2)"))?;
+    let y =
+        octets(object, "y")?.ok_or_else(|| invalid("EC JWK has no \"y\" (RFC 7518 §6.2.1.3)"))?;
     match octets(object, "d")? {
         Some(mut d) => {
             let key = AsymmetricKey::ec_private(curve, &d, &x, &y);

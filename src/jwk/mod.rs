@@ -29,6 +29,7 @@
 //! Every key a JWK can make is made once, when it is read: the HMAC states
 //! of an `oct` key for each algorithm it may serve.
 
+mod ec;
 mod oct;
 mod okp;
 mod set;
@@ -119,6 +120,9 @@ enum KeyType {
     Oct,
     /// `OKP` with `crv` `Ed25519` (RFC 8037 §2): EdDSA, Ed25519.
     Ed25519,
+    /// `EC` (RFC 7518 §6.2) on its curve's one algorithm; `None` when `crv`
+    /// could not be read (the key is then unusable, and fits every ES*).
+    Ec(Option<crate::crypto::ec::Curve>),
 }
 
 impl KeyType {
@@ -126,13 +130,21 @@ impl KeyType {
         match self {
             KeyType::Oct => alg.is_hmac(),
             KeyType::Ed25519 => alg.is_eddsa(),
+            KeyType::Ec(Some(curve)) => crate::keys::ec_curve(alg) == Some(curve),
+            KeyType::Ec(None) => crate::keys::ec_curve(alg).is_some(),
         }
     }
 
-    fn describe(self) -> &'static str {
+    fn describe(self) -> String {
         match self {
-            KeyType::Oct => "an HMAC secret (kty \"oct\")",
-            KeyType::Ed25519 => "an Ed25519 key (kty \"OKP\")",
+            KeyType::Oct => String::from("an HMAC secret (kty \"oct\")"),
+            KeyType::Ed25519 => String::from("an Ed25519 key (kty \"OKP\")"),
+            KeyType::Ec(Some(curve)) => format!(
+                "an EC key on {} ({})",
+                curve.name(),
+                crate::keys::ec_algorithm(curve)
+            ),
+            KeyType::Ec(None) => String::from("an EC key"),
         }
     }
 }
@@ -264,6 +276,22 @@ impl Jwk {
                 ),
                 Err(e) => Support::Supported(KeyType::Ed25519, Err(problem.unwrap_or(e))),
             },
+            ("EC", problem) => match ec::ec_key(object, alg.as_deref()) {
+                ec::Read::Unsupported(crv) => Support::UnsupportedCurve(crv),
+                ec::Read::NoCurve(e) => {
+                    Support::Supported(KeyType::Ec(None), Err(problem.unwrap_or(e)))
+                }
+                ec::Read::Supported(curve, keys) => Support::Supported(
+                    KeyType::Ec(Some(curve)),
+                    match problem {
+                        Some(e) => Err(e),
+                        None => keys.map(|(key, bound)| AlgKeys {
+                            bound,
+                            asymmetric: Some(key),
+                        }),
+                    },
+                ),
+            },
             _ => Support::UnsupportedType,
         };
         Ok(Jwk {
@@ -316,7 +344,7 @@ impl Jwk {
             Support::Supported(KeyType::Oct, Err(_)) => None,
             Support::Supported(_, Err(e)) => Some(Err(e.clone())),
             Support::UnsupportedCurve(crv) => Some(Err(invalid(format!(
-                "the JWK's curve {} is not supported (this build reads OKP keys on Ed25519 only)",
+                "the JWK's curve {} is not supported (this build reads OKP keys on Ed25519, EC keys on P-256, P-384, P-521 and secp256k1)",
                 quote(crv)
             )))),
             Support::UnsupportedType => None,
@@ -433,7 +461,7 @@ impl Jwk {
             Support::Supported(_, Err(e)) => return Err(e.clone()),
             Support::UnsupportedCurve(crv) => {
                 return Err(invalid(format!(
-                "the JWK's curve {} is not supported (this build reads OKP keys on Ed25519 only)",
+                "the JWK's curve {} is not supported (this build reads OKP keys on Ed25519, EC keys on P-256, P-384, P-521 and secp256k1)",
                 quote(crv)
             )))
             }

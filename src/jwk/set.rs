@@ -296,12 +296,12 @@ mod tests {
     fn set_selection_by_kid() {
         let set = JwkSet::parse(
             format!(
-                r#"{{"keys":[{{"kty":"oct","kid":"a","k":"{K32}"}},{{"kty":"oct","kid":"b","alg":"HS256","k":"{K32}"}},{{"kty":"EC","kid":"c"}},{{"kty":"oct","kid":"d","k":"!!"}}]}}"#
+                r#"{{"keys":[{{"kty":"oct","kid":"a","k":"{K32}"}},{{"kty":"oct","kid":"b","alg":"HS256","k":"{K32}"}},{{"kty":"OKP","crv":"X448","kid":"c","x":"AA"}},{{"kty":"oct","kid":"d","k":"!!"}}]}}"#
             )
             .as_bytes(),
         )
         .unwrap();
-        // The EC key is skipped (not supported); the malformed secret "d"
+        // The X448 key is skipped (not supported); the malformed secret "d"
         // counts, and is invalid_key when picked (the contract).
         assert_eq!((set.len(), set.skipped()), (3, 1));
         assert!(set.resolve(Algorithm::Hs256, Some("a")).is_ok());
@@ -319,7 +319,7 @@ mod tests {
         let err = set.resolve(Algorithm::Hs256, Some("c")).unwrap_err();
         assert!(
             err.reason().ends_with(
-                r#"the key with that kid was skipped because its "kty" "EC" is not supported"#
+                r#"the key with that kid was skipped because its "crv" "X448" is not supported"#
             ),
             "{err}"
         );

@@ -127,7 +127,7 @@ impl EcKey {
         let matches = match carried {
             CarriedPublic::None => true,
             CarriedPublic::Point(point) => EcPublicKey::from_sec1(curve, point)
-                .map_or(false, |p| p.to_uncompressed() == public.to_uncompressed()),
+                .is_ok_and(|p| p.to_uncompressed() == public.to_uncompressed()),
             CarriedPublic::Coordinates(x, y) => x == public.x() && y == public.y(),
         };
         if !matches {

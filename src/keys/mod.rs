@@ -18,6 +18,7 @@
 //! allow-list) and the `kid`: never `jwk`, `jku`, `x5u` or `x5c`.
 
 mod asymmetric;
+mod ec;
 mod eddsa;
 mod hmac;
 
@@ -27,6 +28,7 @@ use alloc::format;
 use alloc::sync::Arc;
 pub use asymmetric::AsymmetricKey;
 use core::fmt;
+pub(crate) use ec::{algorithm_of as ec_algorithm, curve_of as ec_curve, EcKey};
 pub(crate) use eddsa::EdKey;
 pub(crate) use hmac::short_secret;
 use hmac::HmacKey;
@@ -42,6 +44,8 @@ enum Material {
     Hmac(HmacKey),
     /// An Ed25519 public or private key (`eddsa.rs`).
     Ed25519(Arc<EdKey>),
+    /// An EC public or private key on one of the four curves (`ec.rs`).
+    Ec(Arc<EcKey>),
 }
 
 /// A key bound to one algorithm. Today: an HMAC secret for HS256, HS384 or
@@ -150,11 +154,20 @@ impl Key {
         }
     }
 
+    /// A key for `alg` (ES256, ES384, ES512 or ES256K) over EC material.
+    pub(crate) fn ec(alg: Algorithm, key: Arc<EcKey>) -> Key {
+        Key {
+            alg,
+            material: Material::Ec(key),
+        }
+    }
+
     /// Whether the key can sign: an HMAC secret or a private key.
     pub fn can_sign(&self) -> bool {
         match &self.material {
             Material::Hmac(_) => true,
             Material::Ed25519(ed) => ed.private_key().is_some(),
+            Material::Ec(ec) => ec.private_key().is_some(),
         }
     }
 }
@@ -199,6 +212,7 @@ impl Key {
                 }
             }
             Material::Ed25519(ed) => ed.verify(signing_input, &decoded),
+            Material::Ec(ec) => ec.verify(signing_input, &decoded),
         }
     }
 
@@ -207,6 +221,7 @@ impl Key {
         match &self.material {
             Material::Hmac(hmac) => hmac.tag_len(),
             Material::Ed25519(_) => crate::crypto::ed25519::SIGNATURE_LEN,
+            Material::Ec(ec) => ec.curve().signature_len(),
         }
     }
 
@@ -235,6 +250,10 @@ impl Key {
                 short(&mut out, tag.get(..n).unwrap_or_default());
             }
             Material::Ed25519(ed) => match ed.private_key() {
+                Some(private) => short(&mut out, &private.sign(signing_input)),
+                None => return Err(public_key_cannot_sign(self.alg)),
+            },
+            Material::Ec(ec) => match ec.private_key() {
                 Some(private) => short(&mut out, &private.sign(signing_input)),
                 None => return Err(public_key_cannot_sign(self.alg)),
             },

@@ -212,7 +212,7 @@ fn encode(args: &[OsString]) -> Result<(), Failure> {
         None => {
             return Err(Usage::new(
                 Some(CMD),
-                "--alg is required (HS256, HS384, HS512, EdDSA or Ed25519)",
+                "--alg is required (HS256, HS384, HS512, ES256, ES384, ES512, ES256K, EdDSA or Ed25519)",
             )
             .into())
         }
@@ -435,7 +435,7 @@ fn keygen(args: &[OsString]) -> Result<(), Failure> {
     if !alg.is_supported() {
         return Err(Usage::new(
             Some(CMD),
-            format!("{alg} keys are not supported yet; this build makes HMAC secrets and Ed25519 keys (EdDSA, Ed25519)"),
+            format!("{alg} keys are not supported yet; this build makes HMAC secrets, EC keys (ES256, ES384, ES512, ES256K) and Ed25519 keys (EdDSA, Ed25519)"),
         )
         .into());
     }

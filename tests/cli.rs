@@ -2023,3 +2023,201 @@ fn pubkey_prints_the_public_half_only() {
     let out = run(&["pubkey", "--pem-file", &key_path("ed448-spki.pem")]);
     out.rejected("invalid_key");
 }
+
+// ------------------------------------------------------ public keys: EC
+
+/// The four ECDSA algorithms, their curve's key file name and order n.
+const EC_CASES: [(&str, &str); 4] = [
+    ("ES256", "p256"),
+    ("ES384", "p384"),
+    ("ES512", "p521"),
+    ("ES256K", "secp256k1"),
+];
+
+#[test]
+fn ecdsa_signs_and_verifies_on_every_curve_with_every_key_form() {
+    for (alg, curve) in EC_CASES {
+        let private = key_path(&format!("ec-{curve}-pkcs8.pem"));
+        let token = encode_with(alg, &["--pem-file", &private], GOOD_CLAIMS);
+        // RFC 6979: the same key and input, the same signature.
+        assert_eq!(
+            token,
+            encode_with(alg, &["--pem-file", &private], GOOD_CLAIMS)
+        );
+        let jwk = key_path(&format!("ec-{curve}.jwk.json"));
+        assert_eq!(
+            token,
+            encode_with(alg, &["--jwk-file", &jwk], GOOD_CLAIMS),
+            "{alg}"
+        );
+        let sec1 = key_path(&format!("ec-{curve}-sec1.pem"));
+        assert_eq!(
+            token,
+            encode_with(alg, &["--pem-file", &sec1], GOOD_CLAIMS),
+            "{alg}"
+        );
+        for form in ["pkcs8", "sec1", "sec1-params", "spki", "spki-compressed"] {
+            let key = key_path(&format!("ec-{curve}-{form}.pem"));
+            let out = verify_alg(alg, &["--pem-file", &key], &token);
+            assert_eq!(out.ok(), format!("{GOOD_CLAIMS}\n"), "{alg} {form}");
+        }
+        let public = key_path(&format!("ec-{curve}.public.jwk.json"));
+        verify_alg(alg, &["--jwk-file", &public], &token).ok();
+        // R ‖ S of exactly twice the order's size: one octet less fails.
+        let (input, signature) = token.rsplit_once('.').unwrap();
+        let raw = barejwt::base64url::decode(signature.as_bytes()).unwrap();
+        let size = match curve {
+            "p384" => 48,
+            "p521" => 66,
+            _ => 32,
+        };
+        assert_eq!(raw.len(), 2 * size, "{alg}");
+        let short = format!("{input}.{}", b64(&raw[1..]));
+        verify_alg(alg, &["--jwk-file", &public], &short).rejected("invalid_signature");
+    }
+}
+
+#[test]
+fn an_ec_key_fits_only_the_algorithm_of_its_curve() {
+    for (alg, curve) in EC_CASES {
+        let public = key_path(&format!("ec-{curve}-spki.pem"));
+        for (other, _) in EC_CASES.into_iter().filter(|(a, _)| *a != alg) {
+            let token = raw_token(
+                "HS256",
+                K32,
+                &format!(r#"{{"alg":"{other}"}}"#),
+                GOOD_CLAIMS,
+            );
+            verify_alg(other, &["--pem-file", &public], &token).rejected("algorithm_not_allowed");
+            let private = key_path(&format!("ec-{curve}-pkcs8.pem"));
+            run(&["encode", "--alg", other, "--pem-file", &private, "{}"])
+                .rejected("algorithm_not_allowed");
+        }
+        for other in ["HS256", "EdDSA", "RS256"] {
+            let token = raw_token(
+                "HS256",
+                K32,
+                &format!(r#"{{"alg":"{other}"}}"#),
+                GOOD_CLAIMS,
+            );
+            verify_alg(other, &["--pem-file", &public], &token).rejected("algorithm_not_allowed");
+        }
+    }
+}
+
+#[test]
+fn a_high_s_ecdsa_signature_is_valid() {
+    // JWS has no low-S rule: (r, n − s) verifies as (r, s) does.
+    let n = barejwt::base64url::decode(b"_____wAAAAD__________7zm-q2nF56E87nKwvxjJVE").unwrap();
+    let token = encode_with(
+        "ES256",
+        &["--pem-file", &key_path("ec-p256-pkcs8.pem")],
+        GOOD_CLAIMS,
+    );
+    let (input, signature) = token.rsplit_once('.').unwrap();
+    let mut raw = barejwt::base64url::decode(signature.as_bytes()).unwrap();
+    let s: Vec<u8> = raw[32..].to_vec();
+    let mut borrow = 0i16;
+    for i in (0..32).rev() {
+        let d = i16::from(n[i]) - i16::from(s[i]) - borrow;
+        raw[32 + i] = d.rem_euclid(256) as u8;
+        borrow = i16::from(d < 0);
+    }
+    assert_eq!(borrow, 0);
+    let high = format!("{input}.{}", b64(&raw));
+    verify_alg(
+        "ES256",
+        &["--pem-file", &key_path("ec-p256-spki.pem")],
+        &high,
+    )
+    .ok();
+}
+
+#[test]
+fn unusable_ec_keys_are_invalid_key_and_foreign_ones_usage_errors() {
+    let token = encode_with(
+        "ES256",
+        &["--pem-file", &key_path("ec-p256-pkcs8.pem")],
+        GOOD_CLAIMS,
+    );
+    // A curve this tool does not support: invalid_key at key selection.
+    for key in [
+        "ec-brainpoolP256r1-spki.pem",
+        "ec-brainpoolP256r1-pkcs8.pem",
+    ] {
+        verify_alg("ES256", &["--pem-file", &key_path(key)], &token).rejected("invalid_key");
+        verify_alg("ES256", &["--pem-file", &key_path(key)], "e30.e30.").rejected("malformed");
+    }
+    // Explicit curve parameters, even those of P-256: a usage error.
+    for key in ["ec-p256-explicit-spki.pem", "ec-p256-explicit-sec1.pem"] {
+        verify_alg("ES256", &["--pem-file", &key_path(key)], &token).usage();
+    }
+    let jwk = |members: &str| {
+        TempFile::new(format!(r#"{{"kty":"EC","crv":"P-256",{members}}}"#).as_bytes())
+    };
+    let x = "rxlH3EDFlW1J1PHjzwdLXCDotoqXEqQ7ttoerIXafrs";
+    let y = "avkUX_4nNm3uPeNNhp3WOZE7bmkK3Wli2JrWrhmlgso";
+    let good = jwk(&format!(r#""x":"{x}","y":"{y}""#));
+    verify_alg("ES256", &["--jwk-file", good.path()], &token).ok();
+    for members in [
+        // y changed: off the curve.
+        format!(r#""x":"{x}","y":"avkUX_4nNm3uPeNNhp3WOZE7bmkK3Wli2JrWrhmlgsp""#),
+        // a coordinate of 31 octets (no leading zeros dropped in a JWK).
+        format!(
+            r#""x":"{}","y":"{y}""#,
+            &b64(&barejwt::base64url::decode(x.as_bytes()).unwrap()[1..])
+        ),
+        // x = p (not below the field prime).
+        format!(r#""x":"_____wAAAAEAAAAAAAAAAAAAAAD_______________8","y":"{y}""#),
+        // y absent.
+        format!(r#""x":"{x}""#),
+        // d = 0, and d of 31 octets.
+        format!(r#""x":"{x}","y":"{y}","d":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA""#),
+        // d that is not the one x and y belong to.
+        format!(r#""x":"{x}","y":"{y}","d":"AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA""#),
+    ] {
+        let file = jwk(&members);
+        verify_alg("ES256", &["--jwk-file", file.path()], &token).rejected("invalid_key");
+    }
+    let p224 = TempFile::new(br#"{"kty":"EC","crv":"P-224","x":"AA","y":"AA"}"#);
+    verify_alg("ES256", &["--jwk-file", p224.path()], &token).rejected("invalid_key");
+    verify_alg("HS256", &["--jwk-file", p224.path()], &hs256(GOOD_CLAIMS)).rejected("invalid_key");
+}
+
+#[test]
+fn keygen_and_pubkey_for_ec_keys() {
+    for (alg, curve) in EC_CASES {
+        let pem = run(&["keygen", "--alg", alg]).ok().to_string();
+        assert!(pem.starts_with("-----BEGIN PRIVATE KEY-----\n"), "{pem}");
+        let file = TempFile::new(pem.as_bytes());
+        let token = encode_with(alg, &["--pem-file", file.path()], GOOD_CLAIMS);
+        let public = TempFile::new(run(&["pubkey", "--pem-file", file.path()]).ok().as_bytes());
+        verify_alg(alg, &["--pem-file", public.path()], &token).ok();
+        let jwk = run(&["keygen", "--alg", alg, "--jwk"]).ok().to_string();
+        let value = barejwt::json::parse(jwk.trim_end().as_bytes()).unwrap();
+        let object = value.as_object().unwrap();
+        assert_eq!(object.get("alg").and_then(|v| v.as_str()), Some(alg));
+        assert_eq!(object.get("kty").and_then(|v| v.as_str()), Some("EC"));
+        // pubkey writes the point uncompressed, whatever the input form.
+        let from_compressed = run(&[
+            "pubkey",
+            "--pem-file",
+            &key_path(&format!("ec-{curve}-spki-compressed.pem")),
+        ]);
+        let uncompressed =
+            std::fs::read_to_string(key_path(&format!("ec-{curve}-spki.pem"))).unwrap();
+        assert_eq!(from_compressed.ok(), uncompressed, "{curve}");
+        // --jwk: kty, crv, x, y at full length, nothing private.
+        let out = run(&[
+            "pubkey",
+            "--jwk-file",
+            &key_path(&format!("ec-{curve}.jwk.json")),
+            "--jwk",
+        ]);
+        let public_jwk: String =
+            std::fs::read_to_string(key_path(&format!("ec-{curve}.public.jwk.json"))).unwrap();
+        let expected = barejwt::json::parse(public_jwk.as_bytes()).unwrap();
+        let printed = barejwt::json::parse(out.ok().trim_end().as_bytes()).unwrap();
+        assert_eq!(printed, expected, "{curve}");
+    }
+}

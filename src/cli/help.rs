@@ -3,7 +3,7 @@
 /// `barejwt --help`.
 pub const GLOBAL: &str = "\
 barejwt: sign, inspect and verify JSON Web Tokens (HS256, HS384, HS512,
-EdDSA and Ed25519)
+ES256, ES384, ES512, ES256K, EdDSA and Ed25519; RS*/PS* not yet)
 
 Usage:
   barejwt encode --alg ALG KEY [--header JSON_OBJECT] CLAIMS_JSON
@@ -21,11 +21,12 @@ KEY is exactly one of:
   --key-b64 TEXT      the secret is TEXT decoded as base64url (RFC 4648 §5,
                       no padding, canonical)
   --pem-file PATH     one public or private key in PEM (RFC 7468): PUBLIC KEY,
-                      PRIVATE KEY or CERTIFICATE (only its subject public key
-                      is used: the certificate itself is NOT checked); today
+                      PRIVATE KEY, EC PRIVATE KEY or CERTIFICATE (only its
+                      subject public key is used: the certificate itself is
+                      NOT checked); EC (P-256, P-384, P-521, secp256k1) and
                       Ed25519 keys
-  --jwk-file PATH     one JSON Web Key (RFC 7517): kty \"oct\" (a secret) or
-                      \"OKP\" with crv \"Ed25519\"
+  --jwk-file PATH     one JSON Web Key (RFC 7517): kty \"oct\" (a secret),
+                      \"EC\" or \"OKP\" with crv \"Ed25519\"
   --jwks-file PATH    a JWK Set; the token's kid picks the key (without kid,
                       the one key that fits the token's alg)
   --allow-short-key   also accept a secret shorter than the hash output
@@ -51,8 +52,10 @@ barejwt encode: sign claims into a compact token (RFC 7515 §7.1)
 Usage:
   barejwt encode --alg ALG KEY [--header JSON_OBJECT] CLAIMS_JSON
 
-  --alg ALG              HS256, HS384, HS512, EdDSA or Ed25519 (exactly one);
-                         EdDSA and Ed25519 sign with a private key
+  --alg ALG              HS256, HS384, HS512, ES256, ES384, ES512, ES256K,
+                         EdDSA or Ed25519 (exactly one); ES* and EdDSA sign
+                         with a private key (ES*: RFC 6979 nonces, so the
+                         same key and claims give the same token)
   --header JSON_OBJECT   more protected header fields: kid, typ, cty, private
                          ones; never alg. typ defaults to \"JWT\"
   CLAIMS_JSON            the claims, a JSON object, signed as given (numbers
@@ -134,14 +137,16 @@ Usage:
   --alg ALG   HS256 (the default), HS384, HS512: a secret of the hash's
               output size (32, 48 or 64 bytes), base64url without padding,
               ready for --key-b64.
-              EdDSA or Ed25519: an Ed25519 private key, as a PKCS #8
+              ES256, ES384, ES512, ES256K: an EC private key on the
+              alg's curve (P-256, P-384, P-521, secp256k1); EdDSA or
+              Ed25519: an Ed25519 private key; each as a PKCS #8
               PRIVATE KEY PEM (64-character lines), ready for --pem-file.
   --jwk       print one line of JSON instead: a private JWK with alg set
               (for HS*: an oct JWK with k and alg), ready for --jwk-file
   --kid KID   add kid to the JWK (only with --jwk)
 
 Keep the output secret: it is the signing key. `barejwt pubkey` prints the
-public half of an Ed25519 key, to give to verifiers.
+public half, to give to verifiers.
 ";
 
 /// `barejwt pubkey --help`.
@@ -153,8 +158,9 @@ Usage:
   barejwt pubkey --jwk-file PATH [--jwk | --jwks]
 
 By default a PUBLIC KEY PEM (SubjectPublicKeyInfo, 64-character lines).
-  --jwk    one line of JSON: kty and the public members only (for Ed25519:
-           crv and x), plus kid, alg and use when the source JWK has them;
+  --jwk    one line of JSON: kty and the public members only (EC: crv, x
+           and y at full length; Ed25519: crv and x), plus kid, alg and use
+           when the source JWK has them;
            never a private member, nor key_ops
   --jwks   the same JWK as a set: {\"keys\":[JWK]}
 

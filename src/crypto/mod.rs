@@ -14,11 +14,13 @@
 //! | [`hmac`] | HMAC over them | RFC 2104 |
 //! | [`ct`] | constant-time equality, masks, selection, table lookup | |
 //! | [`rand`] | the random-source abstraction | |
+//! | [`bignum`] | unsigned integers up to 8192 bits, Montgomery arithmetic, constant-time exponentiation and inversion | |
 //!
 //! CPU-specific code (the SHA extensions, AVX2) lives in the one fenced
 //! folder that may use `unsafe`, `src/cpu/`; these modules call it through
 //! safe witness types.
 
+pub mod bignum;
 pub mod ct;
 pub mod hmac;
 pub mod rand;

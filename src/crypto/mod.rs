@@ -15,6 +15,7 @@
 //! | [`ct`] | constant-time equality, masks, selection, table lookup | |
 //! | [`rand`] | the random-source abstraction | |
 //! | [`bignum`] | unsigned integers up to 8192 bits, Montgomery arithmetic, constant-time exponentiation and inversion | |
+//! | [`rsa`] | RSASSA-PKCS1-v1_5 and RSASSA-PSS signatures, key checks and generation | RFC 8017, FIPS 186-5 |
 //!
 //! CPU-specific code (the SHA extensions, AVX2) lives in the one fenced
 //! folder that may use `unsafe`, `src/cpu/`; these modules call it through
@@ -24,4 +25,5 @@ pub mod bignum;
 pub mod ct;
 pub mod hmac;
 pub mod rand;
+pub mod rsa;
 pub mod sha2;

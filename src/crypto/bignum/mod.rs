@@ -31,6 +31,7 @@ mod uint;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use div::{barrett_u32, rem_u64_by_u32};
 pub use div::{div_exact_u64, div_rem_consttime, rem_consttime, rem_u32_consttime};
 pub use inverse::gcd_consttime;
 pub use montgomery::Modulus;

@@ -19,6 +19,8 @@
 //! | [`pem`] | PEM armour of one key block | RFC 7468, RFC 4648 §4 |
 //! | [`pkix`] | key files: SPKI, PKCS #1, PKCS #8, SEC 1, X.509's key | RFC 5280, 8017, 5958, 5915, 8410 |
 //! | [`ec`] | ECDSA over P-256, P-384, P-521, secp256k1 (ES256, ES384, ES512, ES256K) | FIPS 186-5, SEC 1, RFC 6979 |
+//! | [`bignum`] | unsigned integers up to 8192 bits, Montgomery arithmetic, constant-time exponentiation and inversion | |
+//! | [`rsa`] | RSASSA-PKCS1-v1_5 and RSASSA-PSS signatures, key checks and generation | RFC 8017, FIPS 186-5 |
 //!
 //! CPU-specific code (the SHA extensions for SHA-256, the AVX2 message
 //! schedule for SHA-384/512) lives in the one fenced folder that may use
@@ -28,6 +30,7 @@
 //! safe method, else its own portable code. `src/cpu/mod.rs` gives the
 //! rules and the steps for adding a backend.
 
+pub mod bignum;
 pub mod ct;
 pub mod der;
 pub mod ec;
@@ -36,4 +39,5 @@ pub mod hmac;
 pub mod pem;
 pub mod pkix;
 pub mod rand;
+pub mod rsa;
 pub mod sha2;

@@ -7,10 +7,7 @@
 //! configuration can ever make this crate accept an unsigned token
 //! (RFC 8725 §3.1). The verifier recognises the name only to say so.
 //!
-//! This crate implements HS256, HS384, HS512, ES256, ES384, ES512, ES256K,
-//! EdDSA and Ed25519. The other names (RS*, PS*) are recognised so that a token using them is refused with a
-//! precise message (`algorithm_not_allowed: ... not supported yet`), never
-//! misread.
+//! This crate verifies and signs with every one of them.
 
 use core::fmt;
 
@@ -27,11 +24,11 @@ pub enum Algorithm {
     Hs384,
     /// HMAC using SHA-512 (RFC 7518 §3.2).
     Hs512,
-    /// RSASSA-PKCS1-v1_5 using SHA-256 (RFC 7518 §3.3). Not supported yet.
+    /// RSASSA-PKCS1-v1_5 using SHA-256 (RFC 7518 §3.3).
     Rs256,
-    /// RSASSA-PKCS1-v1_5 using SHA-384 (RFC 7518 §3.3). Not supported yet.
+    /// RSASSA-PKCS1-v1_5 using SHA-384 (RFC 7518 §3.3).
     Rs384,
-    /// RSASSA-PKCS1-v1_5 using SHA-512 (RFC 7518 §3.3). Not supported yet.
+    /// RSASSA-PKCS1-v1_5 using SHA-512 (RFC 7518 §3.3).
     Rs512,
     /// ECDSA using P-256 and SHA-256 (RFC 7518 §3.4).
     Es256,
@@ -39,14 +36,11 @@ pub enum Algorithm {
     Es384,
     /// ECDSA using P-521 and SHA-512 (RFC 7518 §3.4).
     Es512,
-    /// RSASSA-PSS using SHA-256 and MGF1 with SHA-256 (RFC 7518 §3.5). Not
-    /// supported yet.
+    /// RSASSA-PSS using SHA-256 and MGF1 with SHA-256 (RFC 7518 §3.5).
     Ps256,
-    /// RSASSA-PSS using SHA-384 and MGF1 with SHA-384 (RFC 7518 §3.5). Not
-    /// supported yet.
+    /// RSASSA-PSS using SHA-384 and MGF1 with SHA-384 (RFC 7518 §3.5).
     Ps384,
-    /// RSASSA-PSS using SHA-512 and MGF1 with SHA-512 (RFC 7518 §3.5). Not
-    /// supported yet.
+    /// RSASSA-PSS using SHA-512 and MGF1 with SHA-512 (RFC 7518 §3.5).
     Ps512,
     /// Edwards-curve signatures with an Ed25519 key (RFC 8037 §3.1).
     EdDsa,
@@ -113,10 +107,24 @@ impl Algorithm {
         Algorithm::ALL.into_iter().find(|a| a.as_str() == name)
     }
 
-    /// Whether this crate can verify and sign with it (today: the HMAC
-    /// algorithms, ECDSA, `EdDSA` and `Ed25519`).
+    /// Whether this crate can verify and sign with it: every algorithm it
+    /// names.
     pub const fn is_supported(self) -> bool {
-        self.is_hmac() || self.is_eddsa() || self.is_ecdsa()
+        self.is_hmac() || self.is_rsa() || self.is_ecdsa() || self.is_eddsa()
+    }
+
+    /// Whether it is RSA: RS256, RS384, RS512 (PKCS #1 v1.5) or PS256,
+    /// PS384, PS512 (PSS).
+    pub const fn is_rsa(self) -> bool {
+        matches!(
+            self,
+            Algorithm::Rs256
+                | Algorithm::Rs384
+                | Algorithm::Rs512
+                | Algorithm::Ps256
+                | Algorithm::Ps384
+                | Algorithm::Ps512
+        )
     }
 
     /// Whether it is ECDSA: ES256, ES384, ES512 or ES256K.
@@ -178,25 +186,12 @@ mod tests {
     }
 
     #[test]
-    fn hmac_ed25519_and_ecdsa_are_supported() {
-        let supported: alloc::vec::Vec<_> = Algorithm::ALL
-            .into_iter()
-            .filter(|a| a.is_supported())
-            .collect();
-        assert_eq!(
-            supported,
-            [
-                Algorithm::Hs256,
-                Algorithm::Hs384,
-                Algorithm::Hs512,
-                Algorithm::Es256,
-                Algorithm::Es384,
-                Algorithm::Es512,
-                Algorithm::EdDsa,
-                Algorithm::Es256K,
-                Algorithm::Ed25519
-            ]
-        );
+    fn every_algorithm_is_supported_and_in_one_family() {
+        for a in Algorithm::ALL {
+            assert!(a.is_supported(), "{a}");
+            let families = [a.is_hmac(), a.is_rsa(), a.is_ecdsa(), a.is_eddsa()];
+            assert_eq!(families.iter().filter(|f| **f).count(), 1, "{a}");
+        }
         assert_eq!(Algorithm::Hs384.hmac_output_len(), Some(48));
         assert_eq!(Algorithm::Rs256.hmac_output_len(), None);
     }

@@ -212,7 +212,7 @@ fn encode(args: &[OsString]) -> Result<(), Failure> {
         None => {
             return Err(Usage::new(
                 Some(CMD),
-                "--alg is required (HS256, HS384, HS512, ES256, ES384, ES512, ES256K, EdDSA or Ed25519)",
+                "--alg is required (HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, ES256K, EdDSA or Ed25519)",
             )
             .into())
         }
@@ -393,16 +393,7 @@ fn keygen(args: &[OsString]) -> Result<(), Failure> {
             }
         },
     };
-    let is_rsa = matches!(
-        alg,
-        Algorithm::Rs256
-            | Algorithm::Rs384
-            | Algorithm::Rs512
-            | Algorithm::Ps256
-            | Algorithm::Ps384
-            | Algorithm::Ps512
-    );
-    if parsed.has("bits") && !is_rsa {
+    if parsed.has("bits") && !alg.is_rsa() {
         return Err(Usage::new(
             Some(CMD),
             format!("--bits is for RSA keys (RS256 ... PS512), not {alg}"),
@@ -432,15 +423,25 @@ fn keygen(args: &[OsString]) -> Result<(), Failure> {
             stdout(&format!("{}\n", barejwt::base64url::encode(&secret)))
         };
     }
-    if !alg.is_supported() {
-        return Err(Usage::new(
-            Some(CMD),
-            format!("{alg} keys are not supported yet; this build makes HMAC secrets, EC keys (ES256, ES384, ES512, ES256K) and Ed25519 keys (EdDSA, Ed25519)"),
-        )
-        .into());
+    let key = if alg.is_rsa() {
+        let bits = match parsed.text(CMD, "bits")? {
+            None => 2048,
+            Some("2048") => 2048,
+            Some("3072") => 3072,
+            Some("4096") => 4096,
+            Some(other) => {
+                return Err(Usage::new(
+                    Some(CMD),
+                    format!("--bits is 2048, 3072 or 4096, not {}", args::show(other)),
+                )
+                .into())
+            }
+        };
+        AsymmetricKey::generate_rsa(bits, &mut barejwt::crypto::rand::OsRandom)
+    } else {
+        AsymmetricKey::generate(alg, &mut barejwt::crypto::rand::OsRandom)
     }
-    let key = AsymmetricKey::generate(alg, &mut barejwt::crypto::rand::OsRandom)
-        .map_err(|e| random_failure(e.reason().to_string()))?;
+    .map_err(|e| random_failure(e.reason().to_string()))?;
     if !jwk {
         let pem = key.private_key_pem().map_err(Failure::Rejected)?;
         return stdout(&pem);

@@ -613,9 +613,19 @@ fn a_jwk_file_holds_one_key() {
     // A JWK bound to HS512 never verifies an HS256 token.
     let bound = TempFile::new(jwk_oct(None, Some("HS512"), &[1u8; 64]).as_bytes());
     verify_keyed(&["--jwk-file", bound.path()], &token).rejected("algorithm_not_allowed");
-    // A key type this build does not support.
+    // An RSA key never verifies an HMAC token; a 17-bit modulus is not a
+    // usable RSA key at all (judged at key selection, after the alg step).
     let rsa = TempFile::new(br#"{"kty":"RSA","n":"AQAB","e":"AQAB"}"#);
-    verify_keyed(&["--jwk-file", rsa.path()], &token).rejected("algorithm_not_allowed");
+    verify_keyed(&["--jwk-file", rsa.path()], &token).rejected("invalid_key");
+    let good_rsa = TempFile::new(
+        std::fs::read_to_string(key_path("rsa2048.public.jwk.json"))
+            .unwrap()
+            .as_bytes(),
+    );
+    verify_keyed(&["--jwk-file", good_rsa.path()], &token).rejected("algorithm_not_allowed");
+    // A key type this tool does not know.
+    let foo = TempFile::new(br#"{"kty":"foo","k":"AAEC"}"#);
+    verify_keyed(&["--jwk-file", foo.path()], &token).rejected("algorithm_not_allowed");
 }
 
 #[test]
@@ -791,16 +801,21 @@ fn a_jwks_file_picks_the_key_by_kid() {
 }
 
 #[test]
-fn a_jwks_file_without_kid_uses_its_only_usable_key_skipping_unsupported_types() {
+fn a_jwks_file_without_kid_uses_the_one_key_that_fits_the_tokens_alg() {
     let set = jwks(&[
         r#"{"kty":"RSA","kid":"r1","n":"AQAB","e":"AQAB"}"#.to_string(),
         r#"{"kty":"EC","crv":"P-256","x":"AA","y":"AA"}"#.to_string(),
+        r#"{"kty":"foo","kid":"f1"}"#.to_string(),
         jwk_oct(None, None, K32),
     ]);
     let out = verify_keyed(&["--jwks-file", set.path()], &hs256(GOOD_CLAIMS));
     assert_eq!(out.ok(), format!("{GOOD_CLAIMS}\n"));
-    // The RSA key's kid finds nothing usable.
+    // The RSA key counts (a supported type, if an unusable key): its kid
+    // picks it, and it does not fit HS256.
     let token = hs256_with_header(r#"{"alg":"HS256","kid":"r1"}"#, GOOD_CLAIMS);
+    verify_keyed(&["--jwks-file", set.path()], &token).rejected("algorithm_not_allowed");
+    // The key of an unknown type is skipped: its kid finds nothing.
+    let token = hs256_with_header(r#"{"alg":"HS256","kid":"f1"}"#, GOOD_CLAIMS);
     verify_keyed(&["--jwks-file", set.path()], &token).rejected("unknown_key");
     let empty = jwks(&[]);
     verify_keyed(&["--jwks-file", empty.path()], &hs256(GOOD_CLAIMS)).rejected("unknown_key");
@@ -1125,8 +1140,7 @@ fn alg_names_are_exact_and_none_is_refused() {
         .usage_saying("--alg");
     }
     run(&["verify", "--key-b64", K32_B64, "--now", NOW, &token]).usage_saying("--alg is required");
-    // Known names not implemented yet are accepted as flags; tokens using them
-    // are refused.
+    // RS256 is allowed by the list, but an HMAC secret is not an RSA key.
     let rs = hs256_with_header(r#"{"alg":"RS256"}"#, GOOD_CLAIMS);
     let out = run(&[
         "verify",
@@ -1139,7 +1153,7 @@ fn alg_names_are_exact_and_none_is_refused() {
         &rs,
     ]);
     out.rejected("algorithm_not_allowed");
-    assert!(out.stderr.contains("not supported yet"), "{out:?}");
+    assert!(out.stderr.contains("HMAC secret"), "{out:?}");
     run(&[
         "verify",
         "--alg",
@@ -1640,7 +1654,6 @@ fn keygen_prints_fresh_base64url_secrets_of_the_hash_size() {
         ])
         .ok();
     }
-    run(&["keygen", "--alg", "RS256"]).usage_saying("HMAC");
     run(&["keygen", "--alg", "HS256,HS384"]).usage();
     run(&["keygen", "extra"]).usage();
 }

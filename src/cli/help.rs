@@ -3,13 +3,14 @@
 /// `barejwt --help`.
 pub const GLOBAL: &str = "\
 barejwt: sign, inspect and verify JSON Web Tokens (HS256, HS384, HS512,
-ES256, ES384, ES512, ES256K, EdDSA and Ed25519; RS*/PS* not yet)
+RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, ES256K, EdDSA
+and Ed25519)
 
 Usage:
   barejwt encode --alg ALG KEY [--header JSON_OBJECT] CLAIMS_JSON
   barejwt decode TOKEN
   barejwt verify --alg ALG[,ALG...] KEY [OPTIONS] TOKEN
-  barejwt keygen [--alg ALG] [--jwk] [--kid KID]
+  barejwt keygen [--alg ALG] [--bits 2048|3072|4096] [--jwk] [--kid KID]
   barejwt pubkey KEY [--jwk | --jwks]
   barejwt demo
   barejwt help [COMMAND] | --help | --version
@@ -21,12 +22,12 @@ KEY is exactly one of:
   --key-b64 TEXT      the secret is TEXT decoded as base64url (RFC 4648 §5,
                       no padding, canonical)
   --pem-file PATH     one public or private key in PEM (RFC 7468): PUBLIC KEY,
-                      PRIVATE KEY, EC PRIVATE KEY or CERTIFICATE (only its
-                      subject public key is used: the certificate itself is
-                      NOT checked); EC (P-256, P-384, P-521, secp256k1) and
-                      Ed25519 keys
+                      RSA PUBLIC KEY, PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE
+                      KEY or CERTIFICATE (only its subject public key is
+                      used: the certificate itself is NOT checked); RSA, EC
+                      (P-256, P-384, P-521, secp256k1) and Ed25519 keys
   --jwk-file PATH     one JSON Web Key (RFC 7517): kty \"oct\" (a secret),
-                      \"EC\" or \"OKP\" with crv \"Ed25519\"
+                      \"RSA\", \"EC\" or \"OKP\" with crv \"Ed25519\"
   --jwks-file PATH    a JWK Set; the token's kid picks the key (without kid,
                       the one key that fits the token's alg)
   --allow-short-key   also accept a secret shorter than the hash output
@@ -52,10 +53,11 @@ barejwt encode: sign claims into a compact token (RFC 7515 §7.1)
 Usage:
   barejwt encode --alg ALG KEY [--header JSON_OBJECT] CLAIMS_JSON
 
-  --alg ALG              HS256, HS384, HS512, ES256, ES384, ES512, ES256K,
-                         EdDSA or Ed25519 (exactly one); ES* and EdDSA sign
-                         with a private key (ES*: RFC 6979 nonces, so the
-                         same key and claims give the same token)
+  --alg ALG              HS256, HS384, HS512, RS256, RS384, RS512, PS256,
+                         PS384, PS512, ES256, ES384, ES512, ES256K, EdDSA or
+                         Ed25519 (exactly one); all but HS* sign with a
+                         private key (RS*, ES*, EdDSA are deterministic; PS*
+                         uses a fresh random salt)
   --header JSON_OBJECT   more protected header fields: kid, typ, cty, private
                          ones; never alg. typ defaults to \"JWT\"
   CLAIMS_JSON            the claims, a JSON object, signed as given (numbers
@@ -132,17 +134,20 @@ pub const KEYGEN: &str = "\
 barejwt keygen: print a fresh key, from the operating system's random source
 
 Usage:
-  barejwt keygen [--alg ALG] [--jwk] [--kid KID]
+  barejwt keygen [--alg ALG] [--bits 2048|3072|4096] [--jwk] [--kid KID]
 
   --alg ALG   HS256 (the default), HS384, HS512: a secret of the hash's
               output size (32, 48 or 64 bytes), base64url without padding,
               ready for --key-b64.
+              RS256 ... PS512: an RSA private key of --bits bits
+              (default 2048), e = 65537, two primes of equal size;
               ES256, ES384, ES512, ES256K: an EC private key on the
               alg's curve (P-256, P-384, P-521, secp256k1); EdDSA or
               Ed25519: an Ed25519 private key; each as a PKCS #8
               PRIVATE KEY PEM (64-character lines), ready for --pem-file.
   --jwk       print one line of JSON instead: a private JWK with alg set
               (for HS*: an oct JWK with k and alg), ready for --jwk-file
+  --bits N    the RSA modulus size: 2048, 3072 or 4096 (only with RS*/PS*)
   --kid KID   add kid to the JWK (only with --jwk)
 
 Keep the output secret: it is the signing key. `barejwt pubkey` prints the
@@ -158,8 +163,9 @@ Usage:
   barejwt pubkey --jwk-file PATH [--jwk | --jwks]
 
 By default a PUBLIC KEY PEM (SubjectPublicKeyInfo, 64-character lines).
-  --jwk    one line of JSON: kty and the public members only (EC: crv, x
-           and y at full length; Ed25519: crv and x), plus kid, alg and use
+  --jwk    one line of JSON: kty and the public members only (RSA: n and e
+           without leading zero octets; EC: crv, x and y at full length;
+           Ed25519: crv and x), plus kid, alg and use
            when the source JWK has them;
            never a private member, nor key_ops
   --jwks   the same JWK as a set: {\"keys\":[JWK]}

@@ -351,7 +351,7 @@ pub fn signing_key(
     if !alg.is_supported() {
         return Err(Error::new(
             ErrorKind::AlgorithmNotAllowed,
-            format!("{alg} is not supported yet; this build signs with HS256, HS384, HS512, ES256, ES384, ES512, ES256K, EdDSA or Ed25519"),
+            format!("{alg} is not supported by this build"),
         ));
     }
     let key = match loaded {

@@ -32,6 +32,7 @@
 mod ec;
 mod oct;
 mod okp;
+mod rsa;
 mod set;
 
 use crate::alg::Algorithm;
@@ -123,6 +124,8 @@ enum KeyType {
     /// `EC` (RFC 7518 §6.2) on its curve's one algorithm; `None` when `crv`
     /// could not be read (the key is then unusable, and fits every ES*).
     Ec(Option<crate::crypto::ec::Curve>),
+    /// `RSA` (RFC 7518 §6.3): RS256 ... PS512.
+    Rsa,
 }
 
 impl KeyType {
@@ -132,6 +135,7 @@ impl KeyType {
             KeyType::Ed25519 => alg.is_eddsa(),
             KeyType::Ec(Some(curve)) => crate::keys::ec_curve(alg) == Some(curve),
             KeyType::Ec(None) => crate::keys::ec_curve(alg).is_some(),
+            KeyType::Rsa => alg.is_rsa(),
         }
     }
 
@@ -145,6 +149,7 @@ impl KeyType {
                 crate::keys::ec_algorithm(curve)
             ),
             KeyType::Ec(None) => String::from("an EC key"),
+            KeyType::Rsa => String::from("an RSA key (RS256 ... PS512)"),
         }
     }
 }
@@ -276,6 +281,16 @@ impl Jwk {
                 ),
                 Err(e) => Support::Supported(KeyType::Ed25519, Err(problem.unwrap_or(e))),
             },
+            ("RSA", problem) => Support::Supported(
+                KeyType::Rsa,
+                match problem {
+                    Some(e) => Err(e),
+                    None => rsa::rsa_key(object, alg.as_deref()).map(|(key, bound)| AlgKeys {
+                        bound,
+                        asymmetric: Some(key),
+                    }),
+                },
+            ),
             ("EC", problem) => match ec::ec_key(object, alg.as_deref()) {
                 ec::Read::Unsupported(crv) => Support::UnsupportedCurve(crv),
                 ec::Read::NoCurve(e) => {

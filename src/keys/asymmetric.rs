@@ -7,11 +7,12 @@
 //! algorithm as a [`Key`] (RFC 8725 §3.1), after checking that the
 //! algorithm fits the key's family and curve (the command line contract,
 //! "Which key fits which `alg`"). Built today: Ed25519 (`EdDSA`,
-//! `Ed25519`) and EC on P-256, P-384, P-521 and secp256k1 (ES256, ES384,
-//! ES512, ES256K); RSA key files are read and refused as not supported yet.
+//! `Ed25519`), EC on P-256, P-384, P-521 and secp256k1 (ES256, ES384,
+//! ES512, ES256K) and RSA (RS256 ... PS512).
 
 use super::ec::{algorithm_of, curve_of, CarriedPublic, EcKey, ScalarSource};
 use super::eddsa::EdKey;
+use super::rsa::{scheme_of, RsaKey};
 use super::Key;
 use crate::alg::Algorithm;
 use crate::base64url;
@@ -56,6 +57,7 @@ pub struct AsymmetricKey {
 enum Family {
     Ed25519(Arc<EdKey>),
     Ec(Arc<EcKey>),
+    Rsa(Arc<RsaKey>),
 }
 
 /// The EC curve of a key file's named curve (the same four, by name).
@@ -108,8 +110,12 @@ impl AsymmetricKey {
             KeyFile::Private(PrivateKeyInfo::Ed25519 { seed, public }) => Family::Ed25519(
                 Arc::new(EdKey::private(seed, public.as_ref().map(|p| &p[..]))?),
             ),
-            KeyFile::Public(PublicKeyInfo::Rsa { .. })
-            | KeyFile::Private(PrivateKeyInfo::Rsa(_)) => return Err(not_built("RSA")),
+            KeyFile::Public(PublicKeyInfo::Rsa { n, e }) => {
+                Family::Rsa(Arc::new(RsaKey::public(n, e)?))
+            }
+            KeyFile::Private(PrivateKeyInfo::Rsa(c)) => Family::Rsa(Arc::new(RsaKey::private(
+                &c.n, &c.e, &c.d, &c.p, &c.q, &c.dp, &c.dq, &c.qi,
+            )?)),
             KeyFile::Public(PublicKeyInfo::Ec { curve, point }) => {
                 let curve = curve_of_named(*curve).ok_or_else(|| unknown_curve(*curve))?;
                 Family::Ec(Arc::new(EcKey::from_point(curve, point)?))
@@ -189,7 +195,59 @@ impl AsymmetricKey {
         })
     }
 
-    /// A fresh private key for `alg` from `rng` (EdDSA, Ed25519: an
+    /// An RSA public key from JWK `n` and `e` (big-endian; leading zero
+    /// octets accepted).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidKey`]: a modulus outside 2048 to 8192 bits or
+    /// even; an exponent even, below 3 or at least 2^33.
+    pub fn rsa_public(n: &[u8], e: &[u8]) -> Result<AsymmetricKey, Error> {
+        Ok(AsymmetricKey {
+            family: Family::Rsa(Arc::new(RsaKey::public(n, e)?)),
+        })
+    }
+
+    /// An RSA private key from its eight components (JWK `n`, `e`, `d`,
+    /// `p`, `q`, `dp`, `dq`, `qi`), every consistency rule checked.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidKey`] naming the first rule broken (p·q = n,
+    /// 0 < d < n, d·e ≡ 1 mod lcm(p−1, q−1), dp, dq, qi).
+    #[allow(clippy::too_many_arguments)] // the eight values of RFC 7518 §6.3
+    pub fn rsa_private(
+        n: &[u8],
+        e: &[u8],
+        d: &[u8],
+        p: &[u8],
+        q: &[u8],
+        dp: &[u8],
+        dq: &[u8],
+        qi: &[u8],
+    ) -> Result<AsymmetricKey, Error> {
+        Ok(AsymmetricKey {
+            family: Family::Rsa(Arc::new(RsaKey::private(n, e, d, p, q, dp, dq, qi)?)),
+        })
+    }
+
+    /// A fresh RSA private key of `bits` bits (2048, 3072 or 4096), e =
+    /// 65537, from `rng` (FIPS 186-5 Appendix A.1.3).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidKey`] for another size, or when the random
+    /// source fails.
+    pub fn generate_rsa(bits: usize, rng: &mut impl RandomSource) -> Result<AsymmetricKey, Error> {
+        let private = crate::crypto::rsa::RsaPrivateKey::generate(bits, rng)
+            .map_err(|e| Error::new(ErrorKind::InvalidKey, format!("{e}; no key was made")))?;
+        Ok(AsymmetricKey {
+            family: Family::Rsa(Arc::new(RsaKey::Private(private))),
+        })
+    }
+
+    /// A fresh private key for `alg` from `rng` (RS*, PS*: a 2048-bit RSA
+    /// key, see [`AsymmetricKey::generate_rsa`] for other sizes; EdDSA, Ed25519: an
     /// Ed25519 key; ES256, ES384, ES512, ES256K: a key on its curve).
     ///
     /// # Errors
@@ -208,6 +266,7 @@ impl AsymmetricKey {
                     family: Family::Ed25519(Arc::new(EdKey::Private(private))),
                 })
             }
+            _ if scheme_of(alg).is_some() => AsymmetricKey::generate_rsa(2048, rng),
             _ => match curve_of(alg) {
                 Some(curve) => {
                     let private =
@@ -231,6 +290,7 @@ impl AsymmetricKey {
         match &self.family {
             Family::Ed25519(ed) => ed.private_key().is_some(),
             Family::Ec(ec) => ec.private_key().is_some(),
+            Family::Rsa(rsa) => rsa.private_key().is_some(),
         }
     }
 
@@ -239,6 +299,7 @@ impl AsymmetricKey {
         match &self.family {
             Family::Ed25519(_) => "OKP",
             Family::Ec(_) => "EC",
+            Family::Rsa(_) => "RSA",
         }
     }
 
@@ -261,6 +322,13 @@ impl AsymmetricKey {
             Family::Ed25519(_) => (
                 alg.is_eddsa(),
                 String::from("an Ed25519 key (EdDSA or Ed25519)"),
+            ),
+            Family::Rsa(rsa) => (
+                scheme_of(alg).is_some(),
+                format!(
+                    "a {}-bit RSA key (RS256 ... PS512)",
+                    rsa.public_key().bits()
+                ),
             ),
             Family::Ec(ec) => (
                 curve_of(alg) == Some(ec.curve()),
@@ -292,6 +360,7 @@ impl AsymmetricKey {
         Ok(match &self.family {
             Family::Ed25519(ed) => Key::ed25519(alg, ed.clone()),
             Family::Ec(ec) => Key::ec(alg, ec.clone()),
+            Family::Rsa(rsa) => Key::rsa(alg, rsa.clone()),
         })
     }
 
@@ -305,6 +374,10 @@ impl AsymmetricKey {
                 // The four curves are the same in both modules, by name.
                 curve: named_of(ec.curve()).unwrap_or(NamedCurve::P256),
                 point: ec.public_key().to_uncompressed(),
+            },
+            Family::Rsa(rsa) => PublicKeyInfo::Rsa {
+                n: rsa.public_key().n_be(),
+                e: minimal(&rsa.public_key().e().to_be_bytes()),
             },
         }
     }
@@ -338,6 +411,22 @@ impl AsymmetricKey {
                 },
                 None => return Err(no_private_half()),
             },
+            Family::Rsa(rsa) => match rsa.private_key() {
+                Some(private) => {
+                    let c = private.components();
+                    PrivateKeyInfo::Rsa(pkix::RsaPrivateComponents {
+                        n: c.n.clone(),
+                        e: c.e.clone(),
+                        d: c.d.clone(),
+                        p: c.p.clone(),
+                        q: c.q.clone(),
+                        dp: c.dp.clone(),
+                        dq: c.dq.clone(),
+                        qi: c.qi.clone(),
+                    })
+                }
+                None => return Err(no_private_half()),
+            },
         };
         Ok(pkix::write_pem(&KeyFile::Private(info)))
     }
@@ -360,6 +449,14 @@ impl AsymmetricKey {
                 jwk.insert("crv", Value::String(ec.curve().name().to_string()));
                 jwk.insert("x", Value::String(base64url::encode(&public.x())));
                 jwk.insert("y", Value::String(base64url::encode(&public.y())));
+            }
+            Family::Rsa(rsa) => {
+                let public = rsa.public_key();
+                jwk.insert("n", Value::String(base64url::encode(&public.n_be())));
+                jwk.insert(
+                    "e",
+                    Value::String(base64url::encode(&minimal(&public.e().to_be_bytes()))),
+                );
             }
         }
         jwk
@@ -386,6 +483,22 @@ impl AsymmetricKey {
                         "d",
                         Value::String(base64url::encode(&private.scalar_bytes())),
                     );
+                }
+                None => return Err(no_private_half()),
+            },
+            Family::Rsa(rsa) => match rsa.private_key() {
+                Some(private) => {
+                    let c = private.components();
+                    for (name, value) in [
+                        ("d", &c.d),
+                        ("p", &c.p),
+                        ("q", &c.q),
+                        ("dp", &c.dp),
+                        ("dq", &c.dq),
+                        ("qi", &c.qi),
+                    ] {
+                        jwk.insert(name, Value::String(base64url::encode(value)));
+                    }
                 }
                 None => return Err(no_private_half()),
             },
@@ -423,6 +536,14 @@ impl AsymmetricKey {
                     base64url::encode(&public.y())
                 )
             }
+            Family::Rsa(rsa) => {
+                let public = rsa.public_key();
+                format!(
+                    r#"{{"e":"{}","kty":"RSA","n":"{}"}}"#,
+                    base64url::encode(&minimal(&public.e().to_be_bytes())),
+                    base64url::encode(&public.n_be())
+                )
+            }
         };
         base64url::encode(&Sha256::digest(text.as_bytes()))
     }
@@ -448,11 +569,11 @@ pub(crate) fn key_file_error(e: KeyError) -> Error {
     Error::new(kind, format!("{e}"))
 }
 
-fn not_built(family: &str) -> Error {
-    Error::new(
-        ErrorKind::AlgorithmNotAllowed,
-        format!("{family} keys are not supported yet; this build signs and verifies with HMAC secrets, Ed25519 keys and EC keys"),
-    )
+/// `bytes` without leading zero octets (RFC 7518 §6.3.1.2: `e` as the
+/// minimal octets of its value).
+fn minimal(bytes: &[u8]) -> alloc::vec::Vec<u8> {
+    let start = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len());
+    bytes.get(start..).unwrap_or_default().to_vec()
 }
 
 fn no_private_half() -> Error {

@@ -21,6 +21,7 @@ mod asymmetric;
 mod ec;
 mod eddsa;
 mod hmac;
+mod rsa;
 
 use crate::alg::Algorithm;
 use crate::error::{Error, ErrorKind};
@@ -32,6 +33,7 @@ pub(crate) use ec::{algorithm_of as ec_algorithm, curve_of as ec_curve, EcKey};
 pub(crate) use eddsa::EdKey;
 pub(crate) use hmac::short_secret;
 use hmac::HmacKey;
+pub(crate) use rsa::RsaKey;
 
 /// The key material of one family. Public-key material is shared between
 /// the keys one JWK or key file makes for each algorithm it serves.
@@ -46,6 +48,8 @@ enum Material {
     Ed25519(Arc<EdKey>),
     /// An EC public or private key on one of the four curves (`ec.rs`).
     Ec(Arc<EcKey>),
+    /// An RSA public or private key (`rsa.rs`).
+    Rsa(Arc<RsaKey>),
 }
 
 /// A key bound to one algorithm. Today: an HMAC secret for HS256, HS384 or
@@ -162,12 +166,21 @@ impl Key {
         }
     }
 
+    /// A key for `alg` (RS256 ... PS512) over RSA material.
+    pub(crate) fn rsa(alg: Algorithm, key: Arc<RsaKey>) -> Key {
+        Key {
+            alg,
+            material: Material::Rsa(key),
+        }
+    }
+
     /// Whether the key can sign: an HMAC secret or a private key.
     pub fn can_sign(&self) -> bool {
         match &self.material {
             Material::Hmac(_) => true,
             Material::Ed25519(ed) => ed.private_key().is_some(),
             Material::Ec(ec) => ec.private_key().is_some(),
+            Material::Rsa(rsa) => rsa.private_key().is_some(),
         }
     }
 }
@@ -213,6 +226,7 @@ impl Key {
             }
             Material::Ed25519(ed) => ed.verify(signing_input, &decoded),
             Material::Ec(ec) => ec.verify(signing_input, &decoded),
+            Material::Rsa(rsa) => rsa.verify(alg, signing_input, &decoded),
         }
     }
 
@@ -222,6 +236,7 @@ impl Key {
             Material::Hmac(hmac) => hmac.tag_len(),
             Material::Ed25519(_) => crate::crypto::ed25519::SIGNATURE_LEN,
             Material::Ec(ec) => ec.curve().signature_len(),
+            Material::Rsa(rsa) => rsa.public_key().modulus_len(),
         }
     }
 
@@ -236,6 +251,7 @@ impl Key {
         let mut out = Signature {
             bytes: [0u8; SHORT_SIGNATURE_MAX],
             len: 0,
+            long: None,
         };
         let short = |out: &mut Signature, bytes: &[u8]| {
             for (o, b) in out.bytes.iter_mut().zip(bytes) {
@@ -257,21 +273,27 @@ impl Key {
                 Some(private) => short(&mut out, &private.sign(signing_input)),
                 None => return Err(public_key_cannot_sign(self.alg)),
             },
+            Material::Rsa(rsa) => out.long = Some(rsa.sign(self.alg, signing_input)?),
         }
         Ok(out)
     }
 }
 
-/// A signature's octets, as [`Key::sign`] computes them.
+/// A signature's octets, as [`Key::sign`] computes them: on the stack up
+/// to [`SHORT_SIGNATURE_MAX`] octets, an RSA signature on the heap.
 pub(crate) struct Signature {
     bytes: [u8; SHORT_SIGNATURE_MAX],
     len: usize,
+    long: Option<alloc::vec::Vec<u8>>,
 }
 
 impl Signature {
     /// The octets.
     pub(crate) fn as_bytes(&self) -> &[u8] {
-        self.bytes.get(..self.len).unwrap_or_default()
+        match &self.long {
+            Some(long) => long,
+            None => self.bytes.get(..self.len).unwrap_or_default(),
+        }
     }
 }
 

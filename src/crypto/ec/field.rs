@@ -255,6 +255,14 @@ impl<M: Modulus<N>, const N: usize> Mont<M, N> {
         pow_public(*self, Self::ONE, &Self::M_MINUS_2, |x| Mont::square(&x))
     }
 
+    /// `a⁻¹ mod m` in variable time (the binary algorithm of `word.rs`),
+    /// for public values only; 0 maps to 0.
+    pub(crate) fn invert_vartime(&self) -> Self {
+        let inverse = super::word::invert_vartime(&self.to_canonical(), &M::M);
+        // The integer is below m: entering Montgomery form cannot fail.
+        Self::from_canonical(&inverse).0
+    }
+
     /// Whether `a = 0`.
     #[inline]
     pub(crate) fn is_zero(&self) -> Choice {
@@ -321,6 +329,8 @@ pub(crate) trait Field:
     fn double(&self) -> Self;
     /// `a⁻¹` (Fermat, constant time); 0 maps to 0.
     fn invert(&self) -> Self;
+    /// `a⁻¹` in variable time, for public values only; 0 maps to 0.
+    fn invert_vartime(&self) -> Self;
     /// A square root of `a` when `a` is a square, for `p ≡ 3 (mod 4)`:
     /// `a^((p+1)/4)`, kept when its square is `a` (public data only).
     fn sqrt_vartime(&self) -> Option<Self>;
@@ -396,6 +406,9 @@ impl<M: FieldModulus<N>, const N: usize> Field for Mont<M, N> {
     }
     fn invert(&self) -> Self {
         Mont::invert(self)
+    }
+    fn invert_vartime(&self) -> Self {
+        Mont::invert_vartime(self)
     }
     fn sqrt_vartime(&self) -> Option<Self> {
         let root = self.pow(&Self::SQRT_EXP);
@@ -654,7 +667,10 @@ mod tests {
             let ea = element::<M, N>(a);
             let product = Mont::mul(&ea, &Mont::invert(&ea));
             assert_eq!(value(&product), Big::from_u64(1), "a·a⁻¹");
+            // The variable-time inversion agrees with Fermat's.
+            assert!(Mont::ct_eq(&Mont::invert_vartime(&ea), &Mont::invert(&ea)).declassify());
         }
+        assert!(Mont::is_zero(&Mont::invert_vartime(&Mont::<M, N>::ZERO)).declassify());
     }
 
     fn check_entry_refuses_values_from_m_up<M: Modulus<N>, const N: usize>() {
@@ -782,10 +798,12 @@ mod tests {
             } else {
                 assert_eq!(value(&inverse), a.inv_mod(p), "invert");
             }
+            assert_eq!(value(&element(a).invert_vartime()), value(&inverse));
         }
         for a in xs.iter().skip(4).take(8) {
             let ea = element(a);
             assert_eq!(value(&(ea * ea.invert())), one, "a·a⁻¹");
+            assert_eq!(value(&(ea * ea.invert_vartime())), one, "a·a⁻¹, variable time");
             let root = ea.square().sqrt_vartime().expect("a square has a root");
             assert_eq!(value(&root.square()), a.mul_mod(a, p));
             if !a.is_zero() {

@@ -95,8 +95,8 @@ impl<C: CurveArith> VerifyingKey<C> {
         bits2int(digest.as_ref(), C::Sc::BITS, e_bytes);
         let e = C::Sc::reduce_be_bytes(e_bytes);
 
-        // Step 3.
-        let w = s.invert();
+        // Step 3 (s is public: a variable-time inversion).
+        let w = s.invert_vartime();
         let u1 = e * w;
         let u2 = r * w;
 
@@ -208,4 +208,49 @@ pub(crate) fn split_odd_multiples_vartime<C: CurveArith>(
         }
     }
     batch_to_affine_vartime(&multiples)
+}
+#[cfg(test)]
+mod bench_tmp {
+    extern crate std;
+    use super::*;
+    use crate::crypto::ec::curve::*;
+    use std::time::Instant;
+    fn best<F: FnMut()>(n: u32, mut f: F) -> f64 {
+        let mut best = f64::MAX;
+        for _ in 0..20 {
+            let t = Instant::now();
+            for _ in 0..n { f(); }
+            best = best.min(t.elapsed().as_nanos() as f64 / n as f64);
+        }
+        best
+    }
+    fn curve<C: CurveArith>() {
+        let x = C::G.x;
+        let mut y = C::G.y;
+        std::println!("{:?}", C::CURVE);
+        std::println!("  fe mul {:.1} ns", best(10000, || { y = core::hint::black_box(y) * x; }));
+        std::println!("  fe sqr {:.1} ns", best(10000, || { y = core::hint::black_box(y).square(); }));
+        std::println!("  fe add {:.1} ns", best(10000, || { y = core::hint::black_box(y) + x; }));
+        std::println!("  fe inv {:.1} ns", best(100, || { y = core::hint::black_box(y).invert(); }));
+        let (mut s, _) = C::Sc::from_be_bytes(&[5; 20]);
+        let t = s;
+        std::println!("  sc mul {:.1} ns", best(10000, || { s = core::hint::black_box(s) * t; }));
+        std::println!("  sc inv {:.1} ns", best(100, || { s = core::hint::black_box(s).invert(); }));
+        let mut p = C::G.to_jacobian();
+        std::println!("  jdbl {:.1} ns", best(1000, || { p = core::hint::black_box(p).double_vartime(); }));
+        std::println!("  jmadd {:.1} ns", best(1000, || { p = core::hint::black_box(p).add_mixed_vartime(&C::G); }));
+        let key = VerifyingKey::<C>::new(C::G);
+        std::println!("  joint {:.1} ns", best(100, || { p = key.mul_joint_vartime(&s, &t); }));
+        let mut d = [0i8; MAX_DIGITS];
+        std::println!("  wnaf {:.1} ns", best(100, || { s.wnaf_vartime(6, &mut d); }));
+        std::println!("{}", y.is_zero().declassify() as u8 + s.is_zero().declassify() as u8 + p.z.is_zero().declassify() as u8);
+    }
+    #[test]
+    #[ignore]
+    fn bench() {
+        curve::<P256>();
+        curve::<P384>();
+        curve::<P521>();
+        curve::<Secp256k1>();
+    }
 }

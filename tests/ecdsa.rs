@@ -542,6 +542,56 @@ fn errors_name_the_rule_and_its_section() {
     );
 }
 
+/// Random octets of random lengths (and of exactly the right lengths) at
+/// every entry point: each gives a result or a typed error, never a panic.
+#[test]
+fn hostile_inputs_give_typed_errors_and_never_panic() {
+    let mut rng = common::Rng::new(0xec);
+    for curve in Curve::ALL {
+        let key = some_key(curve);
+        let public = key.public_key();
+        let (flen, slen) = (curve.field_len(), curve.scalar_len());
+        for round in 0..40 {
+            let len = match round % 4 {
+                0 => rng.below(3 * flen),
+                1 => 1 + 2 * flen,
+                2 => 1 + flen,
+                _ => flen,
+            };
+            let mut bytes = rng.bytes(len);
+            let prefix = [0x00, 0x02, 0x03, 0x04, 0x06][rng.below(5)];
+            if let Some(first) = bytes.first_mut() {
+                *first = prefix;
+            }
+            if let Err(e) = EcPublicKey::from_sec1(curve, &bytes) {
+                assert!(e.is_key_error() && e.curve() == curve && !e.to_string().is_empty());
+            }
+            let y_len = if rng.one_in(4) { flen + 1 } else { flen };
+            let (x, y) = (rng.bytes(flen), rng.bytes(y_len));
+            if let Err(e) = EcPublicKey::from_coordinates(curve, &x, &y) {
+                assert!(e.is_key_error());
+            }
+            let d_len = if rng.one_in(4) {
+                rng.below(2 * slen)
+            } else {
+                slen
+            };
+            let d = rng.bytes(d_len);
+            if let Err(e) = EcPrivateKey::from_scalar(curve, &d) {
+                assert!(e.is_key_error());
+            }
+            let sig_len = if rng.one_in(2) {
+                2 * slen
+            } else {
+                rng.below(3 * slen)
+            };
+            let signature = rng.bytes(sig_len);
+            let err = public.verify(&bytes, &signature).unwrap_err();
+            assert!(err.is_signature_error(), "{err}");
+        }
+    }
+}
+
 // ---------------------------------------------------------------- timing
 
 /// Prints µs per verify, per sign and per public-key import for each
@@ -570,7 +620,9 @@ fn timing_of_verify_and_sign_per_curve() {
         let signature = key.sign(message);
         let encoded = public.to_uncompressed();
         let verify_us = fastest(100, || {
-            assert!(public.verify(std::hint::black_box(message), &signature).is_ok());
+            assert!(public
+                .verify(std::hint::black_box(message), &signature)
+                .is_ok());
         });
         let sign_us = fastest(100, || {
             std::hint::black_box(key.sign(std::hint::black_box(message)));

@@ -19,8 +19,10 @@
 //!
 //! Everything an element meets at run time is constant time: the one
 //! conditional subtraction after each operation is a masked selection
-//! through [`crate::crypto::ct`], and exponents ([`Mont::pow`]) are public
-//! by contract (`m - 2` for inversion, `(m + 1)/4` for square roots).
+//! through [`crate::crypto::ct`], and exponents ([`pow_public`]) are public
+//! by contract (`m - 2` for inversion, `(m + 1)/4` for square roots). The
+//! one exception says so in its name: [`Mont::invert_vartime`], for the
+//! public values of verification.
 
 use super::word::{adc, mac, sbb};
 use crate::crypto::ct::{self, Choice};
@@ -105,6 +107,8 @@ impl<M: Modulus<N>, const N: usize> Mont<M, N> {
         for limb in masked.iter_mut() {
             *limb &= below.mask();
         }
+        // masked < m and R² mod m < m: the product is below m², within
+        // REDC's bound m·2^(64N); the result is x·R mod m.
         (
             Self::mul(
                 &Self::from_montgomery(masked),
@@ -170,7 +174,8 @@ impl<M: Modulus<N>, const N: usize> Mont<M, N> {
     pub(crate) fn mul(&self, other: &Self) -> Self {
         let (a, b) = (&self.limbs, &other.limbs);
         // w[k / N][k % N] is limb k of a 2N-limb number; row i adds a[i]·b
-        // at limbs i..=i + N (the top one still 0 when it is written).
+        // at limbs i..=i + N (the top one still 0 when it is written), so
+        // after row i, w < 2^(64(N + i + 1)), and at the end w = a·b < m².
         let mut w = [[0u64; N]; 2];
         for (i, ai) in a.iter().enumerate() {
             let mut carry = 0;
@@ -226,7 +231,8 @@ impl<M: Modulus<N>, const N: usize> Mont<M, N> {
     }
 
     /// REDC: `w·2^(-64N) mod m` for a 2N-limb `w < m·2^(64N)`, fully
-    /// reduced.
+    /// reduced. Each round adds `q·m` with q chosen so that the low limb
+    /// cancels (`t[0] + q·m[0] ≡ 0 mod 2^64`), then shifts one limb down.
     #[allow(clippy::indexing_slicing)] // i, j < N
     #[inline]
     fn redc(w: &[[u64; N]; 2]) -> [u64; N] {
@@ -236,8 +242,10 @@ impl<M: Modulus<N>, const N: usize> Mont<M, N> {
         let mut c = 0;
         for high in &w[1] {
             let q = t[0].wrapping_mul(Self::M_INV);
+            // t[0] + q·m[0] ≡ 0 (mod 2^64): only its carry is kept.
             let (_, mut carry) = mac(t[0], q, m[0], 0);
             for j in 1..N {
+                // t[j] + q·m[j] + carry < 2^128: one limb down, and a carry.
                 (t[j - 1], carry) = mac(t[j], q, m[j], carry);
             }
             // carry + c + w[1][i] <= 2^65 - 1: one word and a bit.
@@ -803,7 +811,11 @@ mod tests {
         for a in xs.iter().skip(4).take(8) {
             let ea = element(a);
             assert_eq!(value(&(ea * ea.invert())), one, "a·a⁻¹");
-            assert_eq!(value(&(ea * ea.invert_vartime())), one, "a·a⁻¹, variable time");
+            assert_eq!(
+                value(&(ea * ea.invert_vartime())),
+                one,
+                "a·a⁻¹, variable time"
+            );
             let root = ea.square().sqrt_vartime().expect("a square has a root");
             assert_eq!(value(&root.square()), a.mul_mod(a, p));
             if !a.is_zero() {

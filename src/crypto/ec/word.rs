@@ -221,7 +221,11 @@ mod tests {
         let m = [(1u64 << 61) - 1];
         for a in [1u64, 2, 3, 12345, (1 << 61) - 2] {
             let inv = invert_vartime(&[a], &m)[0];
-            assert_eq!((u128::from(a) * u128::from(inv)) % u128::from(m[0]), 1, "{a}");
+            assert_eq!(
+                (u128::from(a) * u128::from(inv)) % u128::from(m[0]),
+                1,
+                "{a}"
+            );
         }
         assert_eq!(invert_vartime(&[0], &m), [0]);
         // 2^127 − 1 is prime.

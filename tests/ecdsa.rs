@@ -30,6 +30,10 @@ struct Tally {
     valid: usize,
     invalid: usize,
     acceptable: usize,
+    /// tcIds flagged EdgeCaseShamirMultiplication (u1·G + u2·Q meets an
+    /// intermediate point at infinity or a doubling) or PointDuplication
+    /// (R' = ±Q, so an addition is a doubling), all decided right.
+    edge_cases: Vec<u64>,
 }
 
 fn str_of<'a>(v: &'a Value, name: &str) -> &'a str {
@@ -68,7 +72,6 @@ fn run_wycheproof(
         .and_then(|n| n.as_u64())
         .unwrap();
     let mut tally = Tally::default();
-    let mut edge_cases_seen = 0;
     for group in get(&doc, "testGroups").as_array().unwrap() {
         assert_eq!(str_of(group, "type"), "EcdsaP1363Verify");
         assert_eq!(str_of(group, "sha"), sha);
@@ -96,7 +99,7 @@ fn run_wycheproof(
                 .iter()
                 .any(|f| *f == "EdgeCaseShamirMultiplication" || *f == "PointDuplication")
             {
-                edge_cases_seen += 1;
+                tally.edge_cases.push(id);
             }
             let outcome = key.verify(&msg, &sig);
             tally.total += 1;
@@ -131,10 +134,6 @@ fn run_wycheproof(
         }
     }
     assert_eq!(tally.total as u64, declared, "numberOfTests");
-    assert!(
-        edge_cases_seen > 0,
-        "no EdgeCaseShamirMultiplication / PointDuplication case"
-    );
     tally
 }
 
@@ -147,7 +146,8 @@ fn wycheproof_p256_sha256_p1363_every_case() {
             total: 262,
             valid: 173,
             invalid: 89,
-            acceptable: 0
+            acceptable: 0,
+            edge_cases: vec![60, 169, 204, 205, 221, 222, 223, 224],
         }
     );
 }
@@ -161,7 +161,8 @@ fn wycheproof_p384_sha384_p1363_every_case() {
             total: 280,
             valid: 193,
             invalid: 87,
-            acceptable: 0
+            acceptable: 0,
+            edge_cases: vec![60, 197, 228, 229, 245, 246, 247, 248],
         }
     );
 }
@@ -175,7 +176,8 @@ fn wycheproof_p521_sha512_p1363_every_case() {
             total: 318,
             valid: 231,
             invalid: 87,
-            acceptable: 0
+            acceptable: 0,
+            edge_cases: vec![60, 234, 269, 270, 286, 287, 288, 289],
         }
     );
 }
@@ -195,7 +197,8 @@ fn wycheproof_secp256k1_sha256_p1363_every_case() {
             total: 252,
             valid: 167,
             invalid: 85,
-            acceptable: 0
+            acceptable: 0,
+            edge_cases: vec![60, 165, 202, 203, 217, 218, 219, 220],
         }
     );
 }

@@ -30,6 +30,10 @@ struct Tally {
     valid: usize,
     invalid: usize,
     acceptable: usize,
+    /// tcIds flagged EdgeCaseShamirMultiplication (u1·G + u2·Q meets an
+    /// intermediate point at infinity or a doubling) or PointDuplication
+    /// (R' = ±Q, so an addition is a doubling), all decided right.
+    edge_cases: Vec<u64>,
 }
 
 fn str_of<'a>(v: &'a Value, name: &str) -> &'a str {
@@ -68,7 +72,6 @@ fn run_wycheproof(
         .and_then(|n| n.as_u64())
         .unwrap();
     let mut tally = Tally::default();
-    let mut edge_cases_seen = 0;
     for group in get(&doc, "testGroups").as_array().unwrap() {
         assert_eq!(str_of(group, "type"), "EcdsaP1363Verify");
         assert_eq!(str_of(group, "sha"), sha);
@@ -96,7 +99,7 @@ fn run_wycheproof(
                 .iter()
                 .any(|f| *f == "EdgeCaseShamirMultiplication" || *f == "PointDuplication")
             {
-                edge_cases_seen += 1;
+                tally.edge_cases.push(id);
             }
             let outcome = key.verify(&msg, &sig);
             tally.total += 1;
@@ -131,10 +134,6 @@ fn run_wycheproof(
         }
     }
     assert_eq!(tally.total as u64, declared, "numberOfTests");
-    assert!(
-        edge_cases_seen > 0,
-        "no EdgeCaseShamirMultiplication / PointDuplication case"
-    );
     tally
 }
 
@@ -147,7 +146,8 @@ fn wycheproof_p256_sha256_p1363_every_case() {
             total: 262,
             valid: 173,
             invalid: 89,
-            acceptable: 0
+            acceptable: 0,
+            edge_cases: vec![60, 169, 204, 205, 221, 222, 223, 224],
         }
     );
 }
@@ -161,7 +161,8 @@ fn wycheproof_p384_sha384_p1363_every_case() {
             total: 280,
             valid: 193,
             invalid: 87,
-            acceptable: 0
+            acceptable: 0,
+            edge_cases: vec![60, 197, 228, 229, 245, 246, 247, 248],
         }
     );
 }
@@ -175,7 +176,8 @@ fn wycheproof_p521_sha512_p1363_every_case() {
             total: 318,
             valid: 231,
             invalid: 87,
-            acceptable: 0
+            acceptable: 0,
+            edge_cases: vec![60, 234, 269, 270, 286, 287, 288, 289],
         }
     );
 }
@@ -195,7 +197,8 @@ fn wycheproof_secp256k1_sha256_p1363_every_case() {
             total: 252,
             valid: 167,
             invalid: 85,
-            acceptable: 0
+            acceptable: 0,
+            edge_cases: vec![60, 165, 202, 203, 217, 218, 219, 220],
         }
     );
 }
@@ -542,37 +545,94 @@ fn errors_name_the_rule_and_its_section() {
     );
 }
 
+/// Random octets of random lengths (and of exactly the right lengths) at
+/// every entry point: each gives a result or a typed error, never a panic.
+#[test]
+fn hostile_inputs_give_typed_errors_and_never_panic() {
+    let mut rng = common::Rng::new(0xec);
+    for curve in Curve::ALL {
+        let key = some_key(curve);
+        let public = key.public_key();
+        let (flen, slen) = (curve.field_len(), curve.scalar_len());
+        for round in 0..40 {
+            let len = match round % 4 {
+                0 => rng.below(3 * flen),
+                1 => 1 + 2 * flen,
+                2 => 1 + flen,
+                _ => flen,
+            };
+            let mut bytes = rng.bytes(len);
+            let prefix = [0x00, 0x02, 0x03, 0x04, 0x06][rng.below(5)];
+            if let Some(first) = bytes.first_mut() {
+                *first = prefix;
+            }
+            if let Err(e) = EcPublicKey::from_sec1(curve, &bytes) {
+                assert!(e.is_key_error() && e.curve() == curve && !e.to_string().is_empty());
+            }
+            let y_len = if rng.one_in(4) { flen + 1 } else { flen };
+            let (x, y) = (rng.bytes(flen), rng.bytes(y_len));
+            if let Err(e) = EcPublicKey::from_coordinates(curve, &x, &y) {
+                assert!(e.is_key_error());
+            }
+            let d_len = if rng.one_in(4) {
+                rng.below(2 * slen)
+            } else {
+                slen
+            };
+            let d = rng.bytes(d_len);
+            if let Err(e) = EcPrivateKey::from_scalar(curve, &d) {
+                assert!(e.is_key_error());
+            }
+            let sig_len = if rng.one_in(2) {
+                2 * slen
+            } else {
+                rng.below(3 * slen)
+            };
+            let signature = rng.bytes(sig_len);
+            let err = public.verify(&bytes, &signature).unwrap_err();
+            assert!(err.is_signature_error(), "{err}");
+        }
+    }
+}
+
 // ---------------------------------------------------------------- timing
 
-/// Prints µs per verify and per sign for each curve. Run in release:
+/// Prints µs per verify, per sign and per public-key import for each
+/// curve: the fastest of 20 batches, so that other load on the machine
+/// distorts less. Run in release:
 /// `cargo test --release --test ecdsa -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn timing_of_verify_and_sign_per_curve() {
     use std::time::Instant;
+    fn fastest(batch: u32, mut op: impl FnMut()) -> f64 {
+        (0..20)
+            .map(|_| {
+                let start = Instant::now();
+                for _ in 0..batch {
+                    op();
+                }
+                start.elapsed().as_secs_f64() * 1e6 / f64::from(batch)
+            })
+            .fold(f64::MAX, f64::min)
+    }
     for curve in Curve::ALL {
         let key = some_key(curve);
         let public = key.public_key().clone();
         let message = b"eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ0aW1pbmcifQ";
         let signature = key.sign(message);
-        let rounds = 2000;
-        let start = Instant::now();
-        for _ in 0..rounds {
+        let encoded = public.to_uncompressed();
+        let verify_us = fastest(100, || {
             assert!(public
                 .verify(std::hint::black_box(message), &signature)
                 .is_ok());
-        }
-        let verify_us = start.elapsed().as_secs_f64() * 1e6 / f64::from(rounds);
-        let start = Instant::now();
-        for _ in 0..rounds {
+        });
+        let sign_us = fastest(100, || {
             std::hint::black_box(key.sign(std::hint::black_box(message)));
-        }
-        let sign_us = start.elapsed().as_secs_f64() * 1e6 / f64::from(rounds);
-        let start = Instant::now();
-        for _ in 0..rounds / 10 {
-            std::hint::black_box(EcPublicKey::from_sec1(curve, &public.to_uncompressed()).unwrap());
-        }
-        let import_us = start.elapsed().as_secs_f64() * 1e6 / f64::from(rounds / 10);
+        });
+        let import_us = fastest(20, || {
+            std::hint::black_box(EcPublicKey::from_sec1(curve, &encoded).unwrap());
+        });
         println!(
             "{:>9}: verify {verify_us:7.1} µs, sign {sign_us:7.1} µs, public key import {import_us:7.1} µs",
             curve.name()

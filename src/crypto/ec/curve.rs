@@ -120,7 +120,7 @@ impl CurveArith for P256 {
             "4FE342E2 FE1A7F9B 8EE7EB4A 7C0F9E16 2BCE3357 6B315ECE CBB64068 37BF51F5",
         )),
     );
-    const COMB_TEETH: usize = 13;
+    const COMB_TEETH: usize = 26;
     fn comb() -> &'static [[Affine<Self>; COMB_ROW]] {
         &table::p256::COMB
     }

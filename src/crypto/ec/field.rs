@@ -19,8 +19,10 @@
 //!
 //! Everything an element meets at run time is constant time: the one
 //! conditional subtraction after each operation is a masked selection
-//! through [`crate::crypto::ct`], and exponents ([`Mont::pow`]) are public
-//! by contract (`m - 2` for inversion, `(m + 1)/4` for square roots).
+//! through [`crate::crypto::ct`], and exponents ([`pow_public`]) are public
+//! by contract (`m - 2` for inversion, `(m + 1)/4` for square roots). The
+//! one exception says so in its name: [`Mont::invert_vartime`], for the
+//! public values of verification.
 
 use super::word::{adc, mac, sbb};
 use crate::crypto::ct::{self, Choice};
@@ -105,6 +107,8 @@ impl<M: Modulus<N>, const N: usize> Mont<M, N> {
         for limb in masked.iter_mut() {
             *limb &= below.mask();
         }
+        // masked < m and R² mod m < m: the product is below m², within
+        // REDC's bound m·2^(64N); the result is x·R mod m.
         (
             Self::mul(
                 &Self::from_montgomery(masked),
@@ -170,7 +174,8 @@ impl<M: Modulus<N>, const N: usize> Mont<M, N> {
     pub(crate) fn mul(&self, other: &Self) -> Self {
         let (a, b) = (&self.limbs, &other.limbs);
         // w[k / N][k % N] is limb k of a 2N-limb number; row i adds a[i]·b
-        // at limbs i..=i + N (the top one still 0 when it is written).
+        // at limbs i..=i + N (the top one still 0 when it is written), so
+        // after row i, w < 2^(64(N + i + 1)), and at the end w = a·b < m².
         let mut w = [[0u64; N]; 2];
         for (i, ai) in a.iter().enumerate() {
             let mut carry = 0;
@@ -226,7 +231,8 @@ impl<M: Modulus<N>, const N: usize> Mont<M, N> {
     }
 
     /// REDC: `w·2^(-64N) mod m` for a 2N-limb `w < m·2^(64N)`, fully
-    /// reduced.
+    /// reduced. Each round adds `q·m` with q chosen so that the low limb
+    /// cancels (`t[0] + q·m[0] ≡ 0 mod 2^64`), then shifts one limb down.
     #[allow(clippy::indexing_slicing)] // i, j < N
     #[inline]
     fn redc(w: &[[u64; N]; 2]) -> [u64; N] {
@@ -236,8 +242,10 @@ impl<M: Modulus<N>, const N: usize> Mont<M, N> {
         let mut c = 0;
         for high in &w[1] {
             let q = t[0].wrapping_mul(Self::M_INV);
+            // t[0] + q·m[0] ≡ 0 (mod 2^64): only its carry is kept.
             let (_, mut carry) = mac(t[0], q, m[0], 0);
             for j in 1..N {
+                // t[j] + q·m[j] + carry < 2^128: one limb down, and a carry.
                 (t[j - 1], carry) = mac(t[j], q, m[j], carry);
             }
             // carry + c + w[1][i] <= 2^65 - 1: one word and a bit.
@@ -253,6 +261,14 @@ impl<M: Modulus<N>, const N: usize> Mont<M, N> {
     /// maps to 0.
     pub(crate) fn invert(&self) -> Self {
         pow_public(*self, Self::ONE, &Self::M_MINUS_2, |x| Mont::square(&x))
+    }
+
+    /// `a⁻¹ mod m` in variable time (the binary algorithm of `word.rs`),
+    /// for public values only; 0 maps to 0.
+    pub(crate) fn invert_vartime(&self) -> Self {
+        let inverse = super::word::invert_vartime(&self.to_canonical(), &M::M);
+        // The integer is below m: entering Montgomery form cannot fail.
+        Self::from_canonical(&inverse).0
     }
 
     /// Whether `a = 0`.
@@ -321,6 +337,8 @@ pub(crate) trait Field:
     fn double(&self) -> Self;
     /// `a⁻¹` (Fermat, constant time); 0 maps to 0.
     fn invert(&self) -> Self;
+    /// `a⁻¹` in variable time, for public values only; 0 maps to 0.
+    fn invert_vartime(&self) -> Self;
     /// A square root of `a` when `a` is a square, for `p ≡ 3 (mod 4)`:
     /// `a^((p+1)/4)`, kept when its square is `a` (public data only).
     fn sqrt_vartime(&self) -> Option<Self>;
@@ -396,6 +414,9 @@ impl<M: FieldModulus<N>, const N: usize> Field for Mont<M, N> {
     }
     fn invert(&self) -> Self {
         Mont::invert(self)
+    }
+    fn invert_vartime(&self) -> Self {
+        Mont::invert_vartime(self)
     }
     fn sqrt_vartime(&self) -> Option<Self> {
         let root = self.pow(&Self::SQRT_EXP);
@@ -654,7 +675,10 @@ mod tests {
             let ea = element::<M, N>(a);
             let product = Mont::mul(&ea, &Mont::invert(&ea));
             assert_eq!(value(&product), Big::from_u64(1), "a·a⁻¹");
+            // The variable-time inversion agrees with Fermat's.
+            assert!(Mont::ct_eq(&Mont::invert_vartime(&ea), &Mont::invert(&ea)).declassify());
         }
+        assert!(Mont::is_zero(&Mont::invert_vartime(&Mont::<M, N>::ZERO)).declassify());
     }
 
     fn check_entry_refuses_values_from_m_up<M: Modulus<N>, const N: usize>() {
@@ -782,10 +806,16 @@ mod tests {
             } else {
                 assert_eq!(value(&inverse), a.inv_mod(p), "invert");
             }
+            assert_eq!(value(&element(a).invert_vartime()), value(&inverse));
         }
         for a in xs.iter().skip(4).take(8) {
             let ea = element(a);
             assert_eq!(value(&(ea * ea.invert())), one, "a·a⁻¹");
+            assert_eq!(
+                value(&(ea * ea.invert_vartime())),
+                one,
+                "a·a⁻¹, variable time"
+            );
             let root = ea.square().sqrt_vartime().expect("a square has a root");
             assert_eq!(value(&root.square()), a.mul_mod(a, p));
             if !a.is_zero() {

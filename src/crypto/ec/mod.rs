@@ -13,7 +13,12 @@
 //!   must lie in 1..n−1; a high S is valid (JWS has no low-S rule), and
 //!   signing does not normalise S.
 //! - Signing is deterministic (RFC 6979 §3.2) and constant time in d and
-//!   k; verification handles public data only and is variable time.
+//!   k (a comb of precomputed multiples of G, complete addition formulas,
+//!   full-table scans, Fermat inversions); verification handles public
+//!   data only and is variable time (one joint pass over u1·G + u2·Q).
+//! - A public key's multiples that verification uses are computed once,
+//!   at import (tens of microseconds for P-256): build an [`EcPublicKey`]
+//!   once and keep it.
 //!
 //! The hash is fixed by the curve: SHA-256 for P-256 and secp256k1,
 //! SHA-384 for P-384, SHA-512 for P-521.
@@ -50,6 +55,7 @@
 //! | `sign.rs` | signing, constant-time k·G |
 //! | `rfc6979.rs` | deterministic nonces |
 //! | `error.rs` | [`EcError`] |
+//! | `reference.rs` | a schoolbook big integer the tests check the arithmetic against |
 //!
 //! [RFC 7518 §3.4]: https://www.rfc-editor.org/rfc/rfc7518#section-3.4
 //! [RFC 8812]: https://www.rfc-editor.org/rfc/rfc8812

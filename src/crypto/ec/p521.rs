@@ -190,6 +190,10 @@ impl Field for Fe521 {
         self.pow(&P_MINUS_2)
     }
 
+    fn invert_vartime(&self) -> Self {
+        Fe521(super::word::invert_vartime(&self.0, &P))
+    }
+
     fn sqrt_vartime(&self) -> Option<Self> {
         let root = self.pow(&SQRT_EXP);
         root.square().ct_eq(self).declassify().then_some(root)

@@ -233,7 +233,7 @@ pub(crate) fn batch_to_affine_vartime<C: CurveArith>(points: &[Jacobian<C>]) -> 
         prefix.push(acc);
     }
     // inv = (Z_0 ⋯ Z_i)⁻¹ at step i, going down.
-    let mut inv = acc.invert();
+    let mut inv = acc.invert_vartime();
     let mut out = vec![Affine::new(C::Fe::ZERO, C::Fe::ZERO); points.len()];
     for (i, (p, o)) in points.iter().zip(out.iter_mut()).enumerate().rev() {
         let zinv = match i.checked_sub(1).and_then(|j| prefix.get(j)) {

@@ -44,6 +44,9 @@ pub(crate) trait Scalar:
     fn write_plus_order_be_bytes_vartime(&self, out: &mut [u8]) -> bool;
     /// `a⁻¹ mod n` (Fermat, constant time); 0 maps to 0.
     fn invert(&self) -> Self;
+    /// `a⁻¹ mod n` in variable time, for public values only (the s of a
+    /// signature being verified); 0 maps to 0.
+    fn invert_vartime(&self) -> Self;
     /// Whether the scalar is 0.
     fn is_zero(&self) -> Choice;
     /// The width-`w` NAF digits, least significant first, into `out`;
@@ -96,6 +99,10 @@ impl<M: OrderModulus<N>, const N: usize> Scalar for Mont<M, N> {
         Mont::invert(self)
     }
 
+    fn invert_vartime(&self) -> Self {
+        Mont::invert_vartime(self)
+    }
+
     fn is_zero(&self) -> Choice {
         Mont::is_zero(self)
     }
@@ -109,28 +116,33 @@ impl<M: OrderModulus<N>, const N: usize> Scalar for Mont<M, N> {
         *out = [0; MAX_DIGITS];
         let window = 1u64 << w;
         let mut len = 0;
-        let mut i = 0;
+        let mut i = 0; // the position of k's lowest bit
         while k.iter().any(|&limb| limb != 0) && i < MAX_DIGITS {
-            if k[0] & 1 == 1 {
-                // d = k mods 2^w, odd, in (-2^(w-1), 2^(w-1)); k -= d.
-                let low = k[0] & (window - 1);
-                let digit = if low >= window / 2 {
-                    low as i64 - window as i64
-                } else {
-                    low as i64
-                };
-                if digit > 0 {
-                    sub_small(&mut k, digit as u64);
-                } else {
-                    add_small(&mut k, digit.unsigned_abs());
-                }
-                if let Some(slot) = out.get_mut(i) {
-                    *slot = digit as i8;
-                }
-                len = i + 1;
+            // Skip the zero digits at once (after a digit there are at
+            // least w of them).
+            let zeros = k[0].trailing_zeros();
+            if zeros > 0 {
+                let step = zeros.min(63);
+                shift_right(&mut k, step);
+                i += step as usize;
+                continue;
             }
-            shift_right_1(&mut k);
-            i += 1;
+            // k odd: d = k mods 2^w, odd, in (-2^(w-1), 2^(w-1)); k -= d.
+            let low = k[0] & (window - 1);
+            let digit = if low >= window / 2 {
+                low as i64 - window as i64
+            } else {
+                low as i64
+            };
+            if digit > 0 {
+                sub_small(&mut k, digit as u64);
+            } else {
+                add_small(&mut k, digit.unsigned_abs());
+            }
+            if let Some(slot) = out.get_mut(i) {
+                *slot = digit as i8;
+            }
+            len = i + 1;
         }
         len
     }
@@ -205,12 +217,12 @@ fn add_small(k: &mut [u64; 10], s: u64) {
     }
 }
 
-/// `k >>= 1`.
-fn shift_right_1(k: &mut [u64; 10]) {
+/// `k >>= s` for `1 <= s <= 63`.
+fn shift_right(k: &mut [u64; 10], s: u32) {
     let mut carried = 0;
     for limb in k.iter_mut().rev() {
-        let next = *limb & 1;
-        *limb = (*limb >> 1) | (carried << 63);
+        let next = *limb << (64 - s);
+        *limb = (*limb >> s) | carried;
         carried = next;
     }
 }

@@ -95,8 +95,8 @@ impl<C: CurveArith> VerifyingKey<C> {
         bits2int(digest.as_ref(), C::Sc::BITS, e_bytes);
         let e = C::Sc::reduce_be_bytes(e_bytes);
 
-        // Step 3.
-        let w = s.invert();
+        // Step 3 (s is public: a variable-time inversion).
+        let w = s.invert_vartime();
         let u1 = e * w;
         let u2 = r * w;
 
@@ -208,4 +208,83 @@ pub(crate) fn split_odd_multiples_vartime<C: CurveArith>(
         }
     }
     batch_to_affine_vartime(&multiples)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::ec::curve::{Secp256k1, P256, P384, P521};
+    use crate::crypto::ec::point::tests::{mul_vartime, random_scalar};
+    use crate::crypto::rand::TestRng;
+
+    fn small<C: CurveArith>(k: u64) -> C::Sc {
+        C::Sc::from_be_bytes(&k.to_be_bytes()).0
+    }
+
+    fn same<C: CurveArith>(a: &Jacobian<C>, b: &Jacobian<C>) -> bool {
+        match (a.is_identity_vartime(), b.is_identity_vartime()) {
+            (true, true) => true,
+            (false, false) => a
+                .to_affine_vartime()
+                .unwrap()
+                .eq_vartime(&b.to_affine_vartime().unwrap()),
+            _ => false,
+        }
+    }
+
+    /// u1·G + u2·Q against plain double-and-add, for Q = c·G with c known:
+    /// the sum is (u1 + c·u2)·G. The pairs are chosen to land on the
+    /// exceptional cases: a sum at infinity (u1 = −c·u2), additions that are
+    /// doublings (Q = ±G, equal scalars), tiny and huge scalars, digits in
+    /// the top run only.
+    fn check_joint<C: CurveArith>(seed: u64) {
+        let mut rng = TestRng(seed);
+        let r = random_scalar::<C>(&mut rng);
+        let minus_one = -small::<C>(1);
+        let top_only = {
+            // 2^(3c) for P-256: a scalar whose digits all sit in the last run.
+            let run = split_bits(C::Sc::BITS);
+            let mut bytes = alloc::vec![0u8; C::SCALAR_LEN];
+            let bit = 3 * run;
+            bytes[C::SCALAR_LEN - 1 - bit / 8] = 1 << (bit % 8);
+            C::Sc::from_be_bytes(&bytes).0
+        };
+        for c in [small::<C>(1), minus_one, r] {
+            let q = mul_vartime(&C::G, &c).to_affine_vartime().unwrap();
+            let key = VerifyingKey::new(q);
+            let u = random_scalar::<C>(&mut rng);
+            let pairs = [
+                (u, u),
+                (-(c * u), u), // the sum is the point at infinity
+                (small::<C>(1), small::<C>(1)),
+                (minus_one, small::<C>(1)),
+                (minus_one, minus_one),
+                (small::<C>(0), u), // e ≡ 0: no G part at all
+                (top_only, top_only),
+                (small::<C>(3), minus_one),
+            ];
+            for (u1, u2) in pairs {
+                let fast = key.mul_joint_vartime(&u1, &u2);
+                let slow = mul_vartime(&C::G, &(u1 + c * u2));
+                assert!(same(&fast, &slow), "{:?}", C::CURVE);
+            }
+            assert!(key.mul_joint_vartime(&(-(c * u)), &u).is_identity_vartime());
+        }
+    }
+
+    #[test]
+    fn joint_multiplication_handles_doublings_and_infinity_on_p256_and_secp256k1() {
+        check_joint::<P256>(51);
+        check_joint::<Secp256k1>(54);
+    }
+
+    #[test]
+    fn joint_multiplication_handles_doublings_and_infinity_on_p384() {
+        check_joint::<P384>(52);
+    }
+
+    #[test]
+    fn joint_multiplication_handles_doublings_and_infinity_on_p521() {
+        check_joint::<P521>(53);
+    }
 }

@@ -5,9 +5,9 @@
 use crate::crypto::ec::curve::{P256Field, P256};
 use crate::crypto::ec::point::Affine;
 
-/// Row t: j·2^(5·t·4)·G for j = 1..16.
+/// Row t: j·2^(5·t·2)·G for j = 1..16.
 #[rustfmt::skip]
-pub(crate) static COMB: [[Affine<P256>; 16]; 13] = [
+pub(crate) static COMB: [[Affine<P256>; 16]; 26] = [
 [
     Affine::new(
         P256Field::from_stored([0x79e730d418a9143c, 0x75ba95fc5fedb601, 0x79fb732b77622510, 0x18905f76a53755c6]),
@@ -72,6 +72,72 @@ pub(crate) static COMB: [[Affine<P256>; 16]; 13] = [
     Affine::new(
         P256Field::from_stored([0x808b0b650bc6fb80, 0x5882e0753ffe2e6b, 0xd5ef2f7c2c83f549, 0x54d63c809103b723]),
         P256Field::from_stored([0xf2f11bd652a23f9b, 0x3670c3194b0b6587, 0x55c4623bb1580e9e, 0x64edf7b201efe220]),
+    ),
+],
+[
+    Affine::new(
+        P256Field::from_stored([0x4f7081e144cc3add, 0xd5ffa1d687be82cf, 0x89890b6c0edd6472, 0xada26e1a3ed17863]),
+        P256Field::from_stored([0x276f271563483caa, 0xe6924cd92f6077fd, 0x05a7fe980a466e3c, 0xf1c794b0b1902d1f]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x3d2b24b9eb7926b8, 0xbff88cb3cdbe5509, 0xd0f399afe4dd640b, 0x3c5fe1302f76ed45]),
+        P256Field::from_stored([0x6f3562f43764fb3d, 0x7b5af3183151b62d, 0xd5bd0bc7d79ce5f3, 0xfdaf6b20ec66890f]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x32027fe891e5d7d3, 0xf14b7d1773a07678, 0xf88497b3c0dfdd61, 0xf7c2eec02a8c4f48]),
+        P256Field::from_stored([0xaa5573f43756e621, 0xc013a2401825b948, 0x1c03b34563878572, 0xa0472bea653a4184]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x6772b0e5ab4b35a2, 0x1d8b6001f5eeaacf, 0x728f7ce4795b9580, 0x4a20ed2a41fb81da]),
+        P256Field::from_stored([0x9f685cd44fec01e6, 0x3ed7ddcca7ff50ad, 0x460fd2640c2d97fd, 0x3a241426eb82f4f9]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x29ae2cf983dfedc9, 0xf84371348d87631a, 0xaf5717117429c8d2, 0x18d15867146d9272]),
+        P256Field::from_stored([0x83053ecf69769bb7, 0xc55eb856c479ab82, 0x5ef7791c21b0f4b2, 0xaa5956ba3d491525]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x84cfbfa1c5c5ea50, 0xd3baf14c67960681, 0x263984030dd50942, 0xe4b7839c4716a663]),
+        P256Field::from_stored([0xd5f1f794e7de6dc0, 0x5cd0f4d4622aa7ce, 0x5295f3f159acfeec, 0x8d933552953e0607]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xe652533b3cef0d7d, 0xd94f7b182bbb4381, 0x838752be0e80f500, 0x8e6e24889e9c9bfb]),
+        P256Field::from_stored([0xc975169716caca6a, 0x866c49d838531ad9, 0xc917e2397151ade1, 0x2d016ec16037c407]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x80009862d5d721d5, 0x0c3357a35bd3a182, 0x27f3a83b7aa2cda4, 0xb58ae74ef6f83085]),
+        P256Field::from_stored([0x2a911a812e6dad6b, 0xde286051f43d6c5b, 0x4bdccc41f996c4d8, 0xe7312ec00ae1e24e]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x903f6e3960e913af, 0xb2b58bee98bf140d, 0x9deff025354890b8, 0x155810068d2e924e]),
+        P256Field::from_stored([0xb5755db493c95e5b, 0x3fac42f0dae20eb8, 0x9377c8c109b6d8e0, 0xa43e2b46ab47ceff]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x5f57b2fbfacfa459, 0x874b1498c1b5aa6b, 0xb9e89acac4db2092, 0x1362bf8ddf4381da]),
+        P256Field::from_stored([0x25d76830b76328a0, 0x38188b7098572ae4, 0xb43e941429132f7d, 0x7895a29f22dd42c9]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xcbde78dd5e22cbb2, 0xf449c85b76bb4391, 0x4289f357b6a4273b, 0x9fce23fd48e84a19]),
+        P256Field::from_stored([0xcfc32730939eb3b4, 0x8b3d982c16c32280, 0x5ac234bad5f1346c, 0x781954b470769fc9]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x6faf68feaae6ee70, 0x78f4cc155602b0c9, 0x7e3321a86e94052a, 0x2fb3a0d6734d5d80]),
+        P256Field::from_stored([0xf3b98f3bb25a43ba, 0x30bf803119ee2951, 0x7ffee43321b0612a, 0x12f775e42eb821d0]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x4fdff805f57209b5, 0x9bd65ac3f952ac8d, 0x02a3abd3c7969a6f, 0x1359927ef523775f]),
+        P256Field::from_stored([0xe09b463f88d2e861, 0x661d2199623287c3, 0x821e64495a70eb7a, 0x0afbbb1dd67dc684]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x7418e3d3acff89f9, 0x227f16aed852251f, 0xdd5bc6e4eb84658b, 0xf066b9c8f90a9f7e]),
+        P256Field::from_stored([0xc2369071800a7f87, 0x383ddc0d5a72862a, 0x5b48465d8a776da5, 0x3d82f64f5e2d8318]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x5852104b87453b28, 0x073e8128b387344d, 0x300e78e4817cfc08, 0x3a82ed4799362088]),
+        P256Field::from_stored([0xe222304c88de46a4, 0x666c94fd57fadf4a, 0x40b2d08ea0c8e108, 0x4b2955b909e050fa]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xf8d112e76e6485b3, 0x4d3e24db771c52f8, 0x48e3ee41684a2f6d, 0x7161957d21d95551]),
+        P256Field::from_stored([0x19631283cdb12a6c, 0xbf3fa8822e50e164, 0xf6254b633166cc73, 0x3aefa7aeaee8cc38]),
     ),
 ],
 [
@@ -142,6 +208,72 @@ pub(crate) static COMB: [[Affine<P256>; 16]; 13] = [
 ],
 [
     Affine::new(
+        P256Field::from_stored([0x55d5c68da61a76fa, 0x598b441dca1554dc, 0xd39923b9773b279c, 0x33331d3c36bf9efc]),
+        P256Field::from_stored([0x2d4c848e298de399, 0xcfdb8e77a1a27f56, 0x94c855ea57b8ab70, 0xdcdb9dae6f7879ba]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x4c4f07367f636a38, 0x9f943fb70e76d5cb, 0xb03510baa8b68b8b, 0xc246780a9ed07a1f]),
+        P256Field::from_stored([0x3c0514156d549fc2, 0xc2953f31607781ca, 0x955e2c69d8d95413, 0xb300fadc7bd282e3]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xa14b1163c27901b4, 0xfd9236e0899b8bf3, 0x42b091eccbc6da0a, 0xbb1dac6f5ad1d297]),
+        P256Field::from_stored([0x80e61d53a91cf76e, 0x4110a412d31f1ee7, 0x2d87c3ba13efcf77, 0x1f374bb4df450d76]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x202886024147519a, 0xd0981eac26b372f0, 0xa9d4a7caa785ebc8, 0xd953c50ddbdf58e9]),
+        P256Field::from_stored([0x9d6361ccfd590f8f, 0x72e9626b44e6c917, 0x7fd9611022eb64cf, 0x863ebb7e9eb288f3]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x15e10a0a097e4403, 0xcb3d0a8619854665, 0x88d8e211d67d4826, 0xb39af66e0b9d2839]),
+        P256Field::from_stored([0xa5f94588bd475ca8, 0xe06b7966c077b80b, 0xfedb1485da27c26c, 0xd290d33afe0fd5e0]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x686202f31306583d, 0x05b10da0437c622e, 0xbf9aaa0f076a7bc8, 0x25e94efb8f8f4e43]),
+        P256Field::from_stored([0x8a35c9b7fa3dc26d, 0xe0e5fb9396ff03c5, 0xa77e3843ebc394ce, 0xcede65958361de60]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xbf9075090c22b540, 0x2cde42aab7c267d4, 0xba18f9ed5ab0d693, 0x3ba62aa66e4660d9]),
+        P256Field::from_stored([0xb24bf97bab9ea96a, 0x5d039642e3b60e32, 0x4e6a45067c4d9bd5, 0x666c5b9e7ed4a6a4]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x877b7cf5678a31b0, 0xd50301ae3998b620, 0x734257c5c00fb396, 0xf9fb18a004e672a6]),
+        P256Field::from_stored([0xff8bd8ebe8758851, 0x1e64e4c65d99ba44, 0x4b8eaedf7dfd93b7, 0xba2f2a9804e76b8c]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xae02a2f09b56ddbd, 0x1339b5ac8a2f1cf3, 0xf2b569c7839dff0d, 0xb0b9e864fee9a43d]),
+        P256Field::from_stored([0x4ff8ca4177bb064e, 0x145a2812fd249f63, 0x3ab7beacf86f689a, 0x9bafec2701d35f5e]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xbba23fddae57c7b7, 0x345342f21b932522, 0xfd9c80fe556d4aa3, 0xa03907ba6525bb61]),
+        P256Field::from_stored([0x38b010e1ff218933, 0xc066b654aa52117b, 0x8e14192094f2e6ea, 0x66a27dca0d32f2b2]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xb2e6b121fbabbe92, 0x281850fbe1330076, 0x093581ec97890015, 0x69b1dded75ff77f5]),
+        P256Field::from_stored([0x7cf0b18fab105105, 0x953ced31a89ccfef, 0x3151f85feb914009, 0x3c9f1b8788ed48ad]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xa18f07e0e90fb21e, 0x00fd2b80bba7fca1, 0x20387f2795cd67b5, 0x5b89a4e7d39707f7]),
+        P256Field::from_stored([0x8f83ad3f894407ce, 0xa0025b946c226132, 0xc79563c7f906c13b, 0x5f548f314e7bb025]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xff7589494fde0c1f, 0xbf8a1abee5b6ec20, 0x702278fb87e1db6c, 0xc447ad7a35ed658f]),
+        P256Field::from_stored([0x48d4aa3803d0ccf2, 0x80acb338819a7c03, 0x9bc7c89e6e17cecc, 0x46736b8b03be1d82]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x2126f742d43b5eaa, 0x054a0766dfa59b85, 0x9d0d5e36126bfd45, 0xa1f8fbd7384f8a8f]),
+        P256Field::from_stored([0x317680f5d563fccc, 0x48ca5055f280a928, 0xe00b81b227b578cf, 0x10aad9182994a514]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xe63f301f358bcdc0, 0x07689e990a9d47f8, 0x1f689e2f4f43d43a, 0x4d542a1690920904]),
+        P256Field::from_stored([0xaea293d59ca0a707, 0xd061fe458ac68065, 0x1033bf1b0090008c, 0x29749558c08a6db6]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x0ee6d3a7c35d8794, 0x042e65580356bae5, 0x9f59698d643322fd, 0x9379ae1550a61967]),
+        P256Field::from_stored([0x64b9ae62fcc9981e, 0xaed3d6316d2934c6, 0x2454b3025e4e65eb, 0xab09f647f9950428]),
+    ),
+],
+[
+    Affine::new(
         P256Field::from_stored([0x889f6d65533ef217, 0x7158c7e4c3ca2e87, 0xfb670dfbdc2b4167, 0x75910a01844c257f]),
         P256Field::from_stored([0xf336bf07cf88577d, 0x22245250e45e2ace, 0x2ed92e8d7ca23d85, 0x29f8be4c2b812f58]),
     ),
@@ -204,6 +336,72 @@ pub(crate) static COMB: [[Affine<P256>; 16]; 13] = [
     Affine::new(
         P256Field::from_stored([0x8df275455922ac1c, 0xa7b3ef5ca52b3f63, 0x8e77b21471de57c4, 0x31682c10834c008b]),
         P256Field::from_stored([0xc76824f04bd55d31, 0xb6d1c08617b61c71, 0x31db0903c2a5089d, 0x9c092172184e5d3f]),
+    ),
+],
+[
+    Affine::new(
+        P256Field::from_stored([0x97b14f7ea90567e6, 0x513257b7b6ae5cb7, 0x85454a3c9f10903d, 0xd8d2c9ad69bc3724]),
+        P256Field::from_stored([0x38da93246b29cb44, 0xb540a21d77c8cbac, 0x9bbfe43501918e42, 0xfffa707a56c3614e]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x56c2e05b1cb76219, 0x0ec0bf9171567e7e, 0xe7076f8661c4c910, 0xd67b085bbabc04d9]),
+        P256Field::from_stored([0x9fb904595e93a96a, 0x7526c1eafbdc249a, 0x0d44d367ecdd0bb7, 0x953999179dc0d695]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x2ccbc583a4c506ec, 0x957ed188d1acfe97, 0x8baed83312f1aea2, 0xef2a6cb48325362d]),
+        P256Field::from_stored([0x130dde428e195c43, 0xc842025a0e6050c6, 0x2da972a708686a5d, 0xb52999a1e508b4a8]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x83f49167ceca9754, 0x426d2cf64b7939a0, 0x2555e355723fd0bf, 0xa96e6d06c4f144e2]),
+        P256Field::from_stored([0x4768a8dd87880e61, 0x15543815e508e4d5, 0x09d7e772b1b65e15, 0x63439dd6ac302fa0]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xb11df8e1698e04cc, 0x877be203169005c8, 0x32749e8c4f3c6179, 0x2dbc9d0a7853fc05]),
+        P256Field::from_stored([0x187d4f939454d937, 0xe682ce9db4800e1b, 0xa9129ad8165e68e8, 0x0fe29735be7f785b]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x31019ccf3a4434b4, 0xa34581111a7954dc, 0xa9dac80de34972a7, 0xb043d05474f6b8dd]),
+        P256Field::from_stored([0x021c319e11137b1a, 0x00a754ceed5cc03f, 0x0aa2c794cbea5ad4, 0x093e67f470c015b6]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x20ac0351d598d710, 0x272c4166cb3a4da4, 0xdb82fe1aca71de1f, 0x746e79f2d8f54b0f]),
+        P256Field::from_stored([0x6e7fc7364b573e9b, 0x75d03f46fd4b5040, 0x5c1cc36d0b98d87b, 0x513ba3f11f472da1]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x859d3145983c38b5, 0xb14f176c637abc8b, 0x2793fb9dcaff7be6, 0xebe5a55f35a66a5a]),
+        P256Field::from_stored([0x7cec1dcd9f87dc59, 0x7c595cd3fbdbf560, 0x5b543b2226eb3257, 0x69080646c4c935fd]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xdca3b70678a6513b, 0x92ea4a2a9edb1943, 0x02642216db6e2dd8, 0x9b45d0b49fd57894]),
+        P256Field::from_stored([0x114e70dbc69d11ae, 0x1477dd194c57595f, 0xbc2208b4ec77c272, 0x95c5b4d7db68f59c]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xfe541fa47ea67c77, 0x952bd2afe3ea810c, 0x791fef568d01d374, 0xa3a1c6210f11336e]),
+        P256Field::from_stored([0x5ad0d5a9c7ec6d79, 0xff7038af3225c342, 0x003c6689bc69601b, 0x25059bc745e8747d]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x9a75c80676cb2566, 0x8f76acb1b24892d9, 0x7ae7b9cc1f08fe45, 0x19ef73296a4907d8]),
+        P256Field::from_stored([0x2db4ab715f228bf0, 0xf3cdea39817032d7, 0x0b1f482edcabe3c0, 0x3baf76b4bb86325c]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x6aac688eadd70482, 0x708de92a7b4a4e8a, 0x75b6dd73758a6eef, 0xea4bf352725b3c43]),
+        P256Field::from_stored([0x10041f2c87912868, 0xb1b1be95ef09297a, 0x19ae23c5a9f3860a, 0xc4f0f839515dcf4b]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xc71e27bf8538a5c6, 0x195c63dd89abff17, 0xfd3152851b71e3da, 0x9cbdfda7fa680fa0]),
+        P256Field::from_stored([0x9db876ca849d7eab, 0xebe2764b3c273271, 0x663357e3f208dcea, 0x8c5bd833565b1b70]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x75900d7c2fa4f126, 0x08a3b8655c99a232, 0x2478b6bfdb25e0c3, 0x482cc2c271db2edf]),
+        P256Field::from_stored([0x37df7e645f321bb8, 0x8a93821b9a8005b4, 0x3fa2f10ccc8c1958, 0x0d3322182c269d0a]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xba5514df3fd165e8, 0x499fd6a9061f8811, 0x72cd1fe0bfef9f00, 0x120a4bb979ad7e8a]),
+        P256Field::from_stored([0xf2ffd0955f4a5ac5, 0xcfd174f195a7a2f0, 0xd42301ba9d17baf1, 0xd2fa487a77f22089]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xb93452381d531696, 0x57201c0088cdde69, 0xdde922519a86afc7, 0xe3043895bd35cea8]),
+        P256Field::from_stored([0x7608c1e18555970d, 0x8267dfa92535935e, 0xd4c60a57322ea38b, 0xe0bf7977804ef8b5]),
     ),
 ],
 [
@@ -274,6 +472,72 @@ pub(crate) static COMB: [[Affine<P256>; 16]; 13] = [
 ],
 [
     Affine::new(
+        P256Field::from_stored([0x0d53f5c7a3e6fced, 0xe8cbbdd5f45fbdeb, 0xf85c01df13339a70, 0x0ff71880142ceb81]),
+        P256Field::from_stored([0x4c4e8774bd70437a, 0x5fb32891ba0bda6a, 0x1cdbebd2f18bd26e, 0x2f9526f103a9d522]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x40ce305192c4d684, 0x8b04d7257612efcd, 0xb9dcda366f9cae20, 0x0edc4d24f058856c]),
+        P256Field::from_stored([0x64f2e6bf85427900, 0x3de81295dc09dfea, 0xd41b4487379bf26c, 0x50b62c6d6df135a9]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xd4f8e3b4c72dfe67, 0xc416b0f690e19fdf, 0x18b9098d4c13bd35, 0xac11118a15b8cb9e]),
+        P256Field::from_stored([0xf598a318f0062841, 0xbfe0602f89f356f4, 0x7ae3637e30177a0c, 0x3409774761136537]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x0db2fb5ed005832a, 0x5f5efd3b91042e4f, 0x8c4ffdc6ed70f8ca, 0xe4645d0bb52da9cc]),
+        P256Field::from_stored([0x9596f58bc9001d1f, 0x52c8f0bc4e117205, 0xfd4aa0d2e398a084, 0x815bfe3a104f49de]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x97e5443f23885e5f, 0xf72f8f99e8433aab, 0xbd00b154e4d4e604, 0xd0b35e6ae5e173ff]),
+        P256Field::from_stored([0x57b2a0489164722d, 0x3e3c665b88761ec8, 0x6bdd13973da83832, 0x3c8b1a1e73dafe3b]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x4497ace654317cac, 0xbe600ab9521771b3, 0xb42e409eb0dfe8b8, 0x386a67d73942310f]),
+        P256Field::from_stored([0x25548d8d4431cc28, 0xa7cff142985dc524, 0x4d60f5a193c4be32, 0x83ebd5c8d071c6e1]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xba3a80a7b1fd2b0b, 0x9b3ad3965bec33e8, 0xb3868d6179743fb3, 0xcfd169fcfdb462fa]),
+        P256Field::from_stored([0xd3b499d79ce0a6af, 0x55dc1cf1e42d3ff8, 0x04fb9e6cc6c3e1b2, 0x47e6961d6f69a474]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x54eb3acce548b37b, 0xb38e754284d40549, 0x8c3daa517b341b4f, 0x2f6928ec690bf7fa]),
+        P256Field::from_stored([0x0496b32386ce6c41, 0x01be1c5510adadcd, 0xc04e67e74bb5faf9, 0x3cbaf678e15c9985]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x8cd1214550ca4247, 0xba1aa47ae7dd30aa, 0x2f81ddf1e58fee24, 0x03452936eec9b0e8]),
+        P256Field::from_stored([0x8bdc3b81243aea96, 0x9a2919af15c3d0e5, 0x9ea640ec10948361, 0x5ac86d5b6e0bcccf]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xf892d918c36cf440, 0xaed3e837c939719c, 0xb07b08d2c0218b64, 0x6f1bcbbace9790dd]),
+        P256Field::from_stored([0x4a84d6ed60919b8e, 0xd89007918ac1f9eb, 0xf84941aa0dd5daef, 0xb22fe40a67fd62c5]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x97e15ba2157f2db3, 0xbda2fc8f8e28ca9c, 0x5d050da437b9f454, 0x3d57eb572379d72e]),
+        P256Field::from_stored([0xe9b5eba2fb5ee997, 0x01648ca2e11538ca, 0x32bb76f6f6327974, 0x338f14b8ff3f4bb7]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x524d226ad7ab9a2d, 0x9c00090d7dfae958, 0x0ba5f5398751d8c2, 0x8afcbcdd3ab8262d]),
+        P256Field::from_stored([0x57392729e99d043b, 0xef51263baebc943a, 0x9feace9320862935, 0x639efc03b06c817b]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x1fe054b366b4be7a, 0x3f25a9de84a37a1e, 0xf39ef1ad78d75cd9, 0xd7b58f495062c1b5]),
+        P256Field::from_stored([0x6f74f9a9ff563436, 0xf718ff29e8af51e7, 0x5234d31315e97fec, 0xb6a8e2b1292f1c0a]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xa7f53aa8327720c1, 0x956ca322ba092cc8, 0x8f03d64a28746c4d, 0x51fe178266d0d392]),
+        P256Field::from_stored([0xd19b34db3c832c80, 0x60dccc5c6da2e3b4, 0x245dd62e0a104ccc, 0xa7ab1de1620b21fd]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xb293ae0b3893d123, 0xf7b75783b15ee71c, 0x5aa3c61442a9468b, 0xd686123cdb15d744]),
+        P256Field::from_stored([0x8c616891a7ab4116, 0x6fcd72c8a4e6a459, 0xac21911077e5fad7, 0xfb6a20e7704fa46b]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xe839be7d341d81dc, 0xcddb688932148379, 0xda6211a1f7026ead, 0xf3b2575ff4d1cc5e]),
+        P256Field::from_stored([0x40cfc8f6a7a73ae6, 0x83879a5e61d5b483, 0xc5acb1ed41a50ebc, 0x59a60cc83c07d8fa]),
+    ),
+],
+[
+    Affine::new(
         P256Field::from_stored([0xe4050f1cf1c367ca, 0x9bc85a9bc90fbc7d, 0xa373c4a2e1a11032, 0xb64232b7ad0393a9]),
         P256Field::from_stored([0xf5577eb0167dad29, 0x1604f30194b78ab2, 0x0baa94afe829348b, 0x77fbd8dd41654342]),
     ),
@@ -336,6 +600,72 @@ pub(crate) static COMB: [[Affine<P256>; 16]; 13] = [
     Affine::new(
         P256Field::from_stored([0xe5aa692a87dec0e1, 0x010ded8df7b39d00, 0x7b1b80c854cfa0b5, 0x66beb876a0f8ea28]),
         P256Field::from_stored([0x50d7f5313476cd0e, 0xa63d0e65b08d3949, 0x1a09eea953479fc6, 0x82ae9891f499e742]),
+    ),
+],
+[
+    Affine::new(
+        P256Field::from_stored([0x9894344f3a29467a, 0xde81e949c51eba6d, 0xdaea066ba5e5c2f2, 0x3fc8a61408c8c7b3]),
+        P256Field::from_stored([0x7adff88f06d0de9f, 0xbbc11cf53b75ce0a, 0x9fbb7accfbbc87d5, 0xa1458e267badfde2]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x1cb43668e039c256, 0x5f26fb8b7c17fd5d, 0xeee426af79aa062b, 0x072002d0d78fbf04]),
+        P256Field::from_stored([0x4c9ca237e84fb7e3, 0xb401d8a10c82133d, 0xaaa525926d7e4181, 0xe943083373dbb152]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x2f5fad1e6ee7c983, 0xeb0f9d7cb41328f5, 0x9ba68b441d78d5f7, 0xa06b3b9e35bc726f]),
+        P256Field::from_stored([0xa2550255593e1ff1, 0x552dd43ddfbec115, 0x2c48a7abbba8f046, 0xd4fc56a3ad0bf133]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xf92dda31be24319a, 0x03f7d28be095a8e7, 0xa52fe84098782185, 0x276ddafe29c24dbc]),
+        P256Field::from_stored([0x80cd54961d7a64eb, 0xe43608897f1dbe42, 0x2f81a8778438d2d5, 0x7e4d52a885169036]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x62f21cefba04b5d1, 0x9a442707224c7352, 0xbf07966c33c6171f, 0xdb7ba8911e0816b0]),
+        P256Field::from_stored([0x306fea59033745a9, 0x2aacf7e0c0a78f67, 0xb5aa3883ad251bf9, 0x345aede926bd7086]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x19e3d5b11d59715d, 0xc7eaa762d788983e, 0xe5a730b0abf1f248, 0xfbab8084fae3fd83]),
+        P256Field::from_stored([0x65e50d2153765b2f, 0xbdd4e083fa127f3d, 0x9cf3c074397b1b10, 0x59f8090cb1b59fd3]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xdc1de17d98119f10, 0x74353c5d488c36a6, 0x14aaf33a3d8e23df, 0x31e075c078baf593]),
+        P256Field::from_stored([0x0f7ca03a46d1ca3c, 0x99c5e3ac47b660c7, 0x70d0241388fe2e59, 0x2e9a6be12a7ec005]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x7b15fd9d615faa8f, 0x8fa1eb40968554ed, 0x7bb4447e7aa44882, 0x2bb2d0d1029fff32]),
+        P256Field::from_stored([0x075e2a646caa6d2f, 0x8eb879de22e7351b, 0xbcd5624e9a506c62, 0x218eaef0a87e24dc]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xac449695241fbd6f, 0x67c9b170081c1223, 0x16868f21b56aac6f, 0x34bd8fa3f8bcb721]),
+        P256Field::from_stored([0x06b6bd33b6691c76, 0x6c924766381a7973, 0x6a12444ca54078db, 0xd02e91a96d1051cc]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x37e5684744ddfa35, 0x9ccfc5c5dab3f747, 0x9ac1df3f1ee96cf4, 0x0c0571a13b480b8f]),
+        P256Field::from_stored([0x2fbeb3d54b3a7b3c, 0x35c036695dcdbb99, 0x52a0f5dcb2415b3a, 0xd57759b44413ed9a]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x077379c00b33d3f8, 0x421883c67064e409, 0x2d0873d76c29c8f6, 0xbfa433a3d274c0c8]),
+        P256Field::from_stored([0x56dc778f23a5891e, 0xd663bf6535e2de04, 0x488fdb485db517ce, 0x00bba55e19b226c2]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x1fe647d83d30a2c5, 0x0857f77ef78a81dc, 0x11d5a334131a4a9b, 0xc0a94af929d393f5]),
+        P256Field::from_stored([0xbc3a5c0bdaa6ec1a, 0xba9fe49388d2d7ed, 0xbb4335b4bb614797, 0x991c4d6872f83533]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xedbbeee78a058fb6, 0xb9d19ddcfb09121a, 0xa41bb45bd34dddce, 0x2dbc80b900964bc4]),
+        P256Field::from_stored([0x4ed9137d1d6cb654, 0x1b9016db483d01c5, 0x5fc501bc6528e22e, 0xb2d2f8816cad646b]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x53258c28d2f01cb3, 0x93d6eaa3d75db0b1, 0x419a2b0de87d0db4, 0xa1e48f03d8fe8493]),
+        P256Field::from_stored([0xf747faf6c508b23a, 0xf137571a35d53549, 0x9f5e58e2fcf9b838, 0xc7186ceea7fd3cf5]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x5e76fb2f286bad39, 0xbad9efe39dcad1e2, 0x60e75190edc7e904, 0x6a6f063e0fecb5a5]),
+        P256Field::from_stored([0x5150ed85aed8acc3, 0xb56ccfbc6d20af6c, 0x7e0d1e982c69dbfa, 0xabf5628a7c7e10a9]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x77b868cee978a1d3, 0xe3a68b337ab92d04, 0x5102979487a5b862, 0x5f0606c33a61d41d]),
+        P256Field::from_stored([0x2814be276f9326f1, 0x2f521c14c6fe3c2e, 0x17464d7dacdf7351, 0x10f5f9d3777f7e44]),
     ),
 ],
 [
@@ -406,6 +736,72 @@ pub(crate) static COMB: [[Affine<P256>; 16]; 13] = [
 ],
 [
     Affine::new(
+        P256Field::from_stored([0x98857ceb1bf4581c, 0xe635e186aca7b166, 0x278ddd22659722ac, 0xa0903c4c1db68007]),
+        P256Field::from_stored([0x366e458948f21402, 0x31b49c14b96abda2, 0x329c4b09e0403190, 0x97197ca3d29f43fe]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x03e2de1cf3480d4a, 0xf0d8edc7bc8acf1a, 0xf23e330368295a9c, 0xfadd5f68c546a97d]),
+        P256Field::from_stored([0x895597ad96f8acb1, 0xbddd49d5671bdae2, 0x16fcd52821dd43f4, 0xa5a454126619141a]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xfa32c79f439f29cf, 0x7bf321c04dd82a3b, 0xff127f54eaa2c1b1, 0xa8365f2df35e9618]),
+        P256Field::from_stored([0x852d29024d0ef8dd, 0x395ce2c159228c4a, 0xb69f44e8215afed3, 0x16c1f898b27458e3]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x8ce9b6bfc360e25a, 0xe6425195075a1a78, 0x9dc756a8481732f4, 0x83c0440f5432b57a]),
+        P256Field::from_stored([0xc670b3f1d720281f, 0x2205910ed135e051, 0xded14b0edb052be7, 0x697b3d27c568ea39]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xdef29005dc453233, 0xc208c47a2fac4bcf, 0x6057a3feac3d55ac, 0x1723725d902c1207]),
+        P256Field::from_stored([0x9c31c62733eb0fec, 0x4913ccdbbb3c63bb, 0x113e542b07305838, 0x9d48e72a310c2d97]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x54424ec4d9bbeb3d, 0x34ceafe3d7b2921c, 0x5e68022e296d37c5, 0xa28e0a2b359f16b0]),
+        P256Field::from_stored([0xfdd82dd9bc3f9d73, 0x6939a8f9baf3e1ff, 0x55cff45c31736dc4, 0x910f56427892e8e7]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xde09b349dfe39260, 0x984612f773549093, 0x7cede28167853b02, 0x7d809bb429d17703]),
+        P256Field::from_stored([0x450b6bfb2756c4f0, 0xc59ff9ba93f02b80, 0x3e69545720ad9561, 0x0c7cf0be3331e2c7]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x2e599b9afb3ff9ed, 0x28c2e0ab17f6515c, 0x1cbee4fd474da449, 0x071279a44f364452]),
+        P256Field::from_stored([0x97abff6601fbe855, 0x3ee394e85fda51c4, 0x190385f667597c0b, 0x6e9fccc6a27ee34b]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xced2d419362fb228, 0x894637c206aa0be4, 0x7a4fc55eb294b197, 0xd9cbac1cfd4ca1e8]),
+        P256Field::from_stored([0x068b74800ccdb6ce, 0xca4c556580dfaa49, 0xe835382176033b78, 0x35db7525c5ce98a7]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x8cf5927274fd1997, 0x987d2031ffadeb58, 0x5647c6c3d4db260c, 0xf08bb13b985543be]),
+        P256Field::from_stored([0x566eeb1056fad695, 0x39e17dde68334cc7, 0x8a97b3bb7ddd1db2, 0xf91199d8c1c5a300]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x402fa437bdc47fe4, 0x35bd25234f3751f0, 0x8c2281b7cf57d485, 0x50083ea58f607cb6]),
+        P256Field::from_stored([0x6f41e480df6d730d, 0x1164e47e91bb06a2, 0xd9040c22391fb48a, 0xe12df251da23dda7]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x0b89de9314092ebb, 0xf17256bd428e240c, 0xcf89a7f393d2f064, 0x4f57841ee1ed3b14]),
+        P256Field::from_stored([0x4ee14405e708d855, 0x856aae7203f1c3d0, 0xc8e5424fbdd7eed5, 0x3333e4ef73ab4270]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xf9cf2b5148f835b1, 0x4a70faf32adaaba8, 0xa0d2e24fed7beade, 0x2b1e4e6715f04032]),
+        P256Field::from_stored([0xeadbc0b91fb3ceee, 0xb817b0863a54b0b4, 0x14a787257fd4a188, 0xff13304623482e60]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x312012ec4efe42dc, 0x7251b2c2c664b2bc, 0x996c2e6b798f9cb9, 0x3543376a3b8f3465]),
+        P256Field::from_stored([0x337ae8416fbfb6a9, 0xe0893a840cb91a03, 0x53744e9d7b02d855, 0x7e673186206d473f]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x9509996f3ef143db, 0x9cf1e82e399378bc, 0xb59cd09b0b8ccc89, 0x64b4a2fc52cda6be]),
+        P256Field::from_stored([0xd3bda8b31bcd55df, 0xfec4e87d2507cb37, 0x3d48a85eb610e49b, 0x02fbe1bd1f9cc445]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x3bc77adedda492f8, 0xc11a3aea78297205, 0x5e89a3e734931b4c, 0x17512e2e9f5694bb]),
+        P256Field::from_stored([0x5dc349f3177bf8b6, 0x232ea4ba08c7ff3e, 0x9c4f9d16f511145d, 0xccf109a333b379c3]),
+    ),
+],
+[
+    Affine::new(
         P256Field::from_stored([0x3e0e5c9dd111f8ec, 0xbcc33f8db7c4e760, 0x702f9a91bd392a51, 0x7da4a795c132e92d]),
         P256Field::from_stored([0x1a0b0ae30bb1151b, 0x54febac802e32251, 0xea3a5082694e9e78, 0xe58ffec1e4fe40b8]),
     ),
@@ -468,6 +864,72 @@ pub(crate) static COMB: [[Affine<P256>; 16]; 13] = [
     Affine::new(
         P256Field::from_stored([0xc7f3a8f833f6746c, 0x21e46f65fea990ca, 0x915fd5c5caddb0a9, 0xbd41f01678614555]),
         P256Field::from_stored([0x346f4434426ffb58, 0x8055943614dbc204, 0xf3dd20fe5a969b7f, 0x9d59e956e899a39a]),
+    ),
+],
+[
+    Affine::new(
+        P256Field::from_stored([0xb4480f0441c23fa3, 0xb4712eb0c1989a2e, 0x3ccbba0f93a29ca7, 0x6e205c14d619428c]),
+        P256Field::from_stored([0x90db7957b3641686, 0x0432691d45ac8b4e, 0x07a759acf64e0350, 0x0514d89c9c972517]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xe3b22c6bc4fe3c39, 0xba4a81536c7bebdf, 0xf23ab6b725693459, 0x53bc377014922b11]),
+        P256Field::from_stored([0x4645c8ab5afc60db, 0xaa02235520b9f2a3, 0x52a2954cce0fc507, 0x8c2731bb7ce1c2e7]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x5066efb6d9790ed6, 0xa77a0cbca6aa793b, 0x1a915f3c223e042e, 0x1c5def0469c5874b]),
+        P256Field::from_stored([0x0e83007873b6c1da, 0x55cf85d2fcd8557a, 0x0f7c7c760460f3b1, 0x87052acb46e58063]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x6a7091c2e48fb889, 0x26882c137b8a9d06, 0xa24986631b82a0e2, 0x844ed7363518152d]),
+        P256Field::from_stored([0x282f476fd86e27c7, 0xa04edaca04afefdc, 0x8b256ebc6119e34d, 0x56a413e90787d78b]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x16eab6a20d645fd6, 0x632cbd8df61d3148, 0xcc1bf7cf62079ae9, 0x257ee5c7f33eccbb]),
+        P256Field::from_stored([0xbf6b34a81680ac73, 0xaa084e8872c77aa0, 0x7b5a864e05a0a1d1, 0x0641f6db359a1b16]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xf01d095dc8385050, 0x0d54a5d5df4b441c, 0x2a37ccb40927706a, 0xdf008f5445d7eb7e]),
+        P256Field::from_stored([0x74eb34f35bf716c7, 0x57a65b58641bd6ca, 0xef345e4835e6fa02, 0x191f913b88342a09]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x1554d46da670ff1d, 0x24833d88cb97a1cc, 0x8fa6ab3cded97493, 0x215e037189926498]),
+        P256Field::from_stored([0x549bd592e56d74ff, 0x58a8caf543b5e1ec, 0x3c6087a323e93cb9, 0x8b0549875648b83c]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x82ee061d5a74be50, 0xe41781c4dea16ff5, 0xe0b0c81e99bfc8a2, 0x624f4d690b547e2d]),
+        P256Field::from_stored([0x3a83545dbdcc9ae4, 0x2573dbb6409b1e8e, 0x482960c4a6c93539, 0xf01059ad5ae18798]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xc431a238013ff83b, 0x7c0018b2fad69d08, 0x99aeb52a4c9589ea, 0x121f41ab9b1cf19f]),
+        P256Field::from_stored([0x0cfbbcbaef0f5958, 0x8deb3aeb7be8fbdc, 0x12b954081f15aa31, 0x5acc09b34c0c06fd]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x775cbfa86d518ffb, 0xdecee1f6930f124b, 0x9a402804f5e81d0f, 0x0e8225c52a0eeb2f]),
+        P256Field::from_stored([0x884a5d39fee9e867, 0x9540428ffb505454, 0xb2bf2e20107a70d1, 0xd9917c3ba010b2aa]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xa98f42fa3d843d53, 0x33777cc613ef927a, 0xc440cdbecb84ca74, 0x8c22f9631dc7c5dd]),
+        P256Field::from_stored([0x4bc82b70c8d94708, 0x7e0b43fcc814364f, 0x286d4e2486f59b7e, 0x1abc895e4d6bf4c4]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x38151e274d559d96, 0x4f18c0d3b8db6c01, 0x49a3aa836f9921af, 0xdbeab27b8c046029]),
+        P256Field::from_stored([0x242b9eaa7040bf3b, 0x39c479e51614b091, 0x338ede2b0e4baf5d, 0x5bb192b7f0a53945]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x896d572337e440d7, 0x685c5fd9ade23f68, 0xb5b1a26dc2c64918, 0xb9390e30dad6580c]),
+        P256Field::from_stored([0x87911c4e7dee5b9b, 0xb90c5053deb04f6e, 0x37b942a18f065aa6, 0x34acdf2a1ca0928d]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x733b64d39de40ca3, 0x1d4b6d6fd2f3857e, 0xbe2be8e9b2ed92f7, 0x64ca7047b77da248]),
+        P256Field::from_stored([0xc65dae9b8da99315, 0x9c1451750fc698a4, 0x8a296b94ff958c27, 0x38684e0843950097]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x7872e34b3390ff23, 0x968ce4abde7d18ef, 0x9b4a745e627fe7b1, 0x9607b0a0caff3e2a]),
+        P256Field::from_stored([0x1b05818eeb40e3a5, 0x6ac62204c0fa8d7a, 0xb5b9058571ed4809, 0xb2432ef0f7cb65f2]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x715c9f973112795f, 0xe8244437984e6ee1, 0x55cb4858ecb66bcd, 0x7c136735abaffbee]),
+        P256Field::from_stored([0x546615955dbec38e, 0x51c0782c388ad153, 0x9ba4c53ac6e0952f, 0x27e6782a1b21dfa8]),
     ),
 ],
 [
@@ -538,6 +1000,72 @@ pub(crate) static COMB: [[Affine<P256>; 16]; 13] = [
 ],
 [
     Affine::new(
+        P256Field::from_stored([0x994f523a626332d5, 0x7bc388335561bb44, 0x005ed4b03d845ea2, 0xd39d3ee1c2a1f08a]),
+        P256Field::from_stored([0x6561fdd3e7676b0d, 0x620e35fffb706017, 0x36ce424ff264f9a8, 0xc4c3419fda2681f7]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x00f831769bb81648, 0xd69eb485653120d0, 0xd17d75f44ccabc62, 0x34a07f82b749fcb1]),
+        P256Field::from_stored([0x2c3af787bbfb5554, 0xb06ed4d062e283f8, 0x5722889fa19213a0, 0x162b085edcf3c7b4]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x36d90ddaeb300f7a, 0x9dcf7dfcedb5e801, 0x645cb26874d5244c, 0xa127ee79348e3aa2]),
+        P256Field::from_stored([0x488acc53575f1dbb, 0x95037e8580e6161e, 0x57e59283292650d0, 0xabe67d9914938216]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x32670d2f7189e71f, 0xc64387485ecf91e7, 0x15758e57db757a21, 0x427d09f8290a9ce5]),
+        P256Field::from_stored([0x846a308f38384a7a, 0xaac3acb4b0732b99, 0x9e94100917845819, 0x95cba111a7ce5e03]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xeb81aa377378058e, 0x41c746a104411154, 0xa10c73bcfb828ac7, 0x6439be919d972b29]),
+        P256Field::from_stored([0x4bf3b4b043a2fbad, 0x39e6dadf82b5e840, 0x4f7164086397bd4c, 0x0f7de5687f1eeccb]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xdb332a73f37ec3c3, 0xc65259bddd59eba0, 0x2291709cdb4d3257, 0x9a793b25bd389390]),
+        P256Field::from_stored([0xf39fe34be43756f0, 0x2f76bdce9afb56c9, 0x9f37867a61208b27, 0xea1d4307089972c3]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xd0a744878a429f4f, 0x0649712bdb516609, 0xb826ba57e769b5df, 0x82335df21fc7aaf2]),
+        P256Field::from_stored([0x2389f0675c93d995, 0x59ac367a68677be6, 0xa77985ff21d9951b, 0x038956fb85011cce]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x97b7851aaaca5e9b, 0x518aa52156713b97, 0x3357e8c7150a61f6, 0x7842e7e2ec2c2b69]),
+        P256Field::from_stored([0x8dffaf656868a548, 0xd963bd82e068fc81, 0x64da5c8b65917733, 0x927090ff7b247328]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xd6ffdb942f6d0d97, 0x05c3ee41443b9373, 0xb2e541ebffd36db6, 0xb7415a96ce1dcc3e]),
+        P256Field::from_stored([0xe383682e163aa2f6, 0x46febdd42f3af218, 0x90a0507ebafdbadb, 0x4ca8ab4dce52e21a]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xa3f0832e1b7cfb73, 0x7a8afe523ec354c9, 0xae91c97e378eadca, 0x7449c599ac3b32bb]),
+        P256Field::from_stored([0xa619c3710b1c4655, 0x692e4c6af79da87e, 0xff3f5d86de38d96a, 0xc5320f421c08c0ec]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x92a6f2bc8fec5dec, 0xa71383ff84d6786c, 0x87588c06dbffa084, 0x0d85f5ca6857e715]),
+        P256Field::from_stored([0xe87311b3b6c774d4, 0x672357c84c3521a8, 0xe5fe74615b29fe0f, 0x02bc51105b7158cd]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x37a01e48a105fc8e, 0x769d754a289ba48c, 0xc08c6fe1d51c2180, 0xb032dd33b7bd1387]),
+        P256Field::from_stored([0x953826db020b0aa6, 0x05137e800664c73c, 0xc66302c4660cf95d, 0x99004e11b2cef28a]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x824f5b284f973536, 0xb43e299ed35b04ea, 0xc72c88f74da03089, 0x8269d57a45a2e42c]),
+        P256Field::from_stored([0x7c1e63fc6607b38e, 0xe89e2aaf29390b0c, 0xc7c740da1bee2869, 0x8556f6fcaf3fb974]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x1a0a3995a4b6bed1, 0x2dab579597095c54, 0x06c6a1ff2aa73ce9, 0xadd0a54b4de438a7]),
+        P256Field::from_stored([0x160b6b1afca906cd, 0x25fc601629de10dd, 0x348e9c99d3633da3, 0x1fe3f746158a4d5a]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xc253edc88be85c1d, 0xdd3d0e483ca09cb6, 0xb997f6879ae3055a, 0x0c929ad007431dbf]),
+        P256Field::from_stored([0xcef1621584d2db42, 0xb50df3ef078828cd, 0x4589da9d6dbd4b66, 0xbc4fd2e3d99c2b04]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x214bc9a7d298c241, 0xe3b697ba56807cfd, 0xef1c78024564eadb, 0xdde8cdcfb48149c5]),
+        P256Field::from_stored([0x946bf0a75a4d2604, 0x27154d7f6c1538af, 0x95cc9230de5b1fcc, 0xd88519e966864f82]),
+    ),
+],
+[
+    Affine::new(
         P256Field::from_stored([0xd433e50f6d3549cf, 0x6f33696ffacd665e, 0x695bfdacce11fcb4, 0x810ee252af7c9860]),
         P256Field::from_stored([0x65450fe17159bb2c, 0xf7dfbebe758b357b, 0x2b057e74d69fea72, 0xd485717a92731745]),
     ),
@@ -600,6 +1128,72 @@ pub(crate) static COMB: [[Affine<P256>; 16]; 13] = [
     Affine::new(
         P256Field::from_stored([0xd3b3a13f1402b9d0, 0x573441c32c7bc863, 0x4b301ec4578c3e6e, 0xc26fc9c40adaf57e]),
         P256Field::from_stored([0x96e71bfd7493cea3, 0xd05d4b3f1af81456, 0xdaca2a8a6a8c608f, 0x53ef07f60725b276]),
+    ),
+],
+[
+    Affine::new(
+        P256Field::from_stored([0x43ed81b5c4e83d33, 0xd9f358795efd488b, 0x164a620f9deb4d0f, 0xc6927bdbac6a7394]),
+        P256Field::from_stored([0x45c28df79f9e0f03, 0x2868661efcd7e1a9, 0x7cf4e8d0ffa348f1, 0x6bd4c284398538e0]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x56036e8c06d75fc1, 0x2dcf7bb73249a89f, 0x81dd1d3de245e7dd, 0xf578dc4bebd6e2a7]),
+        P256Field::from_stored([0x4c028903df2ce7a0, 0xaee362889c39afac, 0xdc847c31146404ab, 0x6304c0d8a4e97818]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xfb6836c327d02dcc, 0x5ad009827a68bcc2, 0x1b24b44c005e912d, 0xcc83d20f811fdcfe]),
+        P256Field::from_stored([0x36527ec1666fba0c, 0x6994819714754635, 0xfcdcb1a8556da9c2, 0xa593426781a732b2]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xe4ac8b33070d3aab, 0x2643672b9a2cd5e5, 0x52eff79b1cfc9173, 0x665ca49b90a7c13f]),
+        P256Field::from_stored([0x5a8dda59b3efb998, 0x8a5b922d052f1341, 0xae9ebbab3cf9a530, 0x35986e7bf56da4d7]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x63ee4cbd8088b454, 0xdb7f32f79a9e0c8a, 0xb377d4186b2447cb, 0xe3e982aad370219b]),
+        P256Field::from_stored([0x06ccc1e4c2a2a593, 0x72c368650773f24f, 0xa13b4da795859423, 0x8bbf1d3375040c8f]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x03c187d0ad886aac, 0x5c16878ab771b645, 0xb07dfc6fc74045ab, 0x2c6360bf7800caed]),
+        P256Field::from_stored([0x24295bb5b9c972a3, 0xc9e6f88e7c9a6dba, 0x90ffbf2492a79aa6, 0xde29d50a41c26ac2]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xb1f0fb68d84d835d, 0xc90caf39861dc1e6, 0x12e5b0467594f8d7, 0x26897ae265012b92]),
+        P256Field::from_stored([0xbcf68a08a4d6755d, 0x403ee41c0991fbda, 0x733e343e3bbf17e8, 0xd2c7980d679b3d65]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x534acf4fda79e5ac, 0x68b83b3a8630215f, 0x5c748b2ed085756e, 0xb0317258e5d37cb2]),
+        P256Field::from_stored([0x6735841ac5ccc2c4, 0x7d7dc96b3d9d5069, 0xa147e410fd1754bd, 0x65296e94d399ddd5]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x1e71c9a1deb8568b, 0xa35daea080fb3d32, 0xe8b6f2662cf8fb81, 0x6d51afe89490696a]),
+        P256Field::from_stored([0x81beac6e51803a19, 0xe3d24b7f86219080, 0x727cfd9ddf6f463c, 0x8c6865ca72284ee8]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xe00df169d23233f3, 0x3e32279677cb637f, 0x1f897c0e1da0cf6c, 0xa651f5d831d6bbdd]),
+        P256Field::from_stored([0xdd61af191a230c76, 0xbd527272cdaa5e4a, 0xca753636d0abcd7e, 0x78bdd37c370bd8dc]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xcddb27c17078c432, 0xe1961b9cb77fedb7, 0x1edc2f5cc2290570, 0x2c3fefca19cbd886]),
+        P256Field::from_stored([0xcf880a36c2af389a, 0x96c610fdbda71cea, 0xf03977a932aa8463, 0x8eb7763f8586d90a]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x831ab3edf0290a8f, 0xcae81966cb47c387, 0xaad7dece184efb4f, 0xdcfc53b34749110e]),
+        P256Field::from_stored([0x6698f23c4cb632f9, 0xc42a1ad6b91f8067, 0xb116a81d6284180a, 0xebedf5f8e901326f]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x91633f0ab2cf8940, 0x72b0b1786f948f51, 0x2d28dc30782653c8, 0x88829849db903a05]),
+        P256Field::from_stored([0xb8095d0c6a19d2bb, 0x4b9e7f0c86f782cb, 0x7af739882d907064, 0xd12be0fe8b32643c]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x9561f28b638a7e81, 0x54155cdf5980ddc3, 0xb2db4a96d26f247a, 0x9d774e4e4787d100]),
+        P256Field::from_stored([0x1a9e6e2e078637d2, 0x1c363e2d5e0ae06a, 0x7493483ee9cfa354, 0x76843cb37f74b98d]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x0491f1bc789a283b, 0x72d3ac3d880836f4, 0xaa1c5ea388e5402d, 0x1b192421d5cc473d]),
+        P256Field::from_stored([0x5c0b99989dc84cac, 0xb0a8482d9c6e75b8, 0x639961d03a191ce2, 0xda3bc8656d837930]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xd7e0c4cdb30cfb3a, 0x6d09b8c16c9db4c8, 0x40ba1a4207c8d9df, 0x6fd495f71c52c66d]),
+        P256Field::from_stored([0xfb0e169f275264da, 0x80c2b746e57d8362, 0xedd987f749ad7222, 0xfdc229af4398ec7b]),
     ),
 ],
 [
@@ -670,6 +1264,72 @@ pub(crate) static COMB: [[Affine<P256>; 16]; 13] = [
 ],
 [
     Affine::new(
+        P256Field::from_stored([0x8735728dc2c6ff70, 0x79d6122fc5dc2235, 0x23f5d00319e277f9, 0x7ee84e25dded8cc7]),
+        P256Field::from_stored([0x91a8afb063cd880a, 0x3f3ea7c63574af60, 0x0cfcdc8402de7f42, 0x62d0792fb31aa152]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xb02c83f9dec31a21, 0x988c8b236ad9d573, 0x53e983aea57be365, 0xe968734d646f834e]),
+        P256Field::from_stored([0x9137ea8f5da6309b, 0x10f3a624c1f1ce16, 0x782a9ea2ca440921, 0xdf94739e5b46f1b5]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x1df165a434a35ea8, 0x3418e0f74d4412f6, 0x5af1f8af518836c3, 0x42ceef4d130e1965]),
+        P256Field::from_stored([0x5560ca0b543a1957, 0xc33761e5886cb123, 0x66624b1ffe98ed30, 0xf772f4bf1090997d]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x56f8410ef4f8b16a, 0x97241afec47b266a, 0x0a406b8e6d9c87c1, 0x803f3e02cd42ab1b]),
+        P256Field::from_stored([0x7f0309a804dbec69, 0xa83b85f73bbad05f, 0xc6097273ad8e197f, 0xc097440e5067adc1]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xc507b6dd418e7ddd, 0x39888d93472f19d6, 0x7eae26be0c27eb4d, 0x17b53ed3fbabb884]),
+        P256Field::from_stored([0xfc27021b2b01ae4f, 0x88462e87cf488682, 0xbee096ec215e2d87, 0xeb2fea9ad242e29b]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xbbcc00c756b95bce, 0x5ec03906616da680, 0x79162ee672214252, 0x43132b6386a892d2]),
+        P256Field::from_stored([0x4bdd3ff22f3263bf, 0xd5b3733c9cd0a142, 0x592eaa8244415ccb, 0x663e89248d5474ea]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x0d38ab35ce7c42d4, 0x9fd493ef82feab10, 0x46056b6d82111b45, 0xda11dae173efc5c3]),
+        P256Field::from_stored([0xdc7402785545a7fb, 0xbdb2601c40d507e6, 0x121dfeeb7066fa58, 0x214369a839ae8c2a]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x3f747fa0b311898c, 0xe2a272e4cd0eac65, 0x4bba5851f914d0bc, 0x7a1a9660c4a43ee3]),
+        P256Field::from_stored([0xe5a367cea1c8cde9, 0x9d958ba97271abe3, 0xf3ff7eb63d1615cd, 0xa2280dcef5ae20b0]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x8c0ed566d4312483, 0x5179a95d643e216f, 0xcc185fec17044493, 0xb306333954991a21]),
+        P256Field::from_stored([0xd801ecdb0081a726, 0x0149b0c64fa89bbb, 0xafe9065a4391b6b9, 0xedc92786d633f3a3]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xd6d9d9e37a6a308b, 0x623758304c2767d3, 0x874a8bc6f38cbeb6, 0xd94d3f1accb6fd9e]),
+        P256Field::from_stored([0x92a9735bba21f248, 0x272ad0e56cd1efb0, 0x7437b69c05b03284, 0xe7f047026948c225]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x9ae868a9e9adfe1c, 0x3984403d314e39bb, 0xb5875720f2fe378f, 0x33f901e0ba44a628]),
+        P256Field::from_stored([0xea1125fe3652438c, 0xae9ec4e69dd1f20b, 0x1e740d9ebebf7fbd, 0x6dbd3ddc42dbe79c]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x266344a43794f8dc, 0xdcca923a483c5c36, 0x2d6b6bbf3f9d10a0, 0xb320c5ca81d9bdf3]),
+        P256Field::from_stored([0x620e28ff47b50a95, 0x933e3b01cef03371, 0xf081bf8599100153, 0x183be9a0c3a8c8d6]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x8a9443d77613aa81, 0x8010080085fe6584, 0x70fc4dbc7fb10288, 0xf58280d3e86beee8]),
+        P256Field::from_stored([0x14fdd82f7c978c38, 0xdf1204c10de44d7b, 0xa08a1c844160252f, 0x591554cac17646a5]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x7ddc81ea77b46a08, 0xcf5a6477c7480699, 0x43a8cb346633f683, 0x1b867e6b92363c60]),
+        P256Field::from_stored([0x439211141f60558e, 0xcdbcdd632f41450e, 0x7fc04601cc630e8b, 0xea7c66d597038b43]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x34fc8820fbeee3f9, 0x93e5349049091afd, 0x764b9be59a31f35c, 0x71f3786457e3d924]),
+        P256Field::from_stored([0x02fb34e0943aa75e, 0xa18c9c58ab8ff6e4, 0x080f31b133cf0d19, 0x5c9682db083518a7]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xb6c185c341dca566, 0x7de7fedad8622aa3, 0x99e84d92901b6dfb, 0x30a02b0e7c4ad288]),
+        P256Field::from_stored([0xc7c81daa2fd3cf36, 0xd1319547df89e59f, 0xb2be8184cd496733, 0xd5f449eb93d3412b]),
+    ),
+],
+[
+    Affine::new(
         P256Field::from_stored([0x25914f7881fdad90, 0xcf638f560d2cf6ab, 0xb90bc03fcc054de5, 0x932811a718b06350]),
         P256Field::from_stored([0x2f00b3309bbd11ff, 0x76108a6fb4044974, 0x801bb9e0a851d266, 0x0dd099bebf8990c1]),
     ),
@@ -732,6 +1392,72 @@ pub(crate) static COMB: [[Affine<P256>; 16]; 13] = [
     Affine::new(
         P256Field::from_stored([0xf431f462060b5f61, 0xa56f46b47bd057c2, 0x348dca6c47e1bf65, 0x9a38783e41bcf1ff]),
         P256Field::from_stored([0x7a5d33a9da710718, 0x5a7799872e0aeaf6, 0xca87314d2d29d187, 0xfa0edc3ec687d733]),
+    ),
+],
+[
+    Affine::new(
+        P256Field::from_stored([0xe5f649be9d8e68fd, 0xdb0f05331b044320, 0xf6fde9b3e0c33398, 0x92f4209b66c8cfae]),
+        P256Field::from_stored([0xe9d1afcc1a739d4b, 0x09aea75fa28ab8de, 0x14375fb5eac6f1d0, 0x6420b560708f7aa5]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x9eae499c6254dc41, 0x7e2939247a837e7e, 0x74aec08c090524a7, 0xf82b92198d6f55f2]),
+        P256Field::from_stored([0x493c962e1402cec5, 0x9f17ca17fa2f30e7, 0xbcd783e8e9b879cb, 0xea3d8c145a6f145f]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xdede15e75e0dee6e, 0x74f24872dc628aa2, 0xd3e9c4fe7861bb93, 0x56d4822a6187b2e0]),
+        P256Field::from_stored([0xb66417cfc59826f9, 0xca2609692408169e, 0xedf69d06c79ef885, 0x00031f8adc7d138f]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x103c46e60ebcf726, 0x4482b8316231470e, 0x6f6dfaca487c2109, 0x2e0ace9762e666ef]),
+        P256Field::from_stored([0x3246a9d31f8d1f42, 0x1b1e83f1574944d2, 0x13dfa63aa57f334b, 0x0cf8daed9f025d81]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x30d78ea800ee11c1, 0xeb053cd4b5e3dd75, 0x9b65b13ed58c43c5, 0xc3ad49bdbd151663]),
+        P256Field::from_stored([0x99fd8e41b6427990, 0x12cf15bd707eae1e, 0x29ad4f1b1aabb71e, 0x5143e74d07545d0e]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x30266336c88bdee1, 0x25f293065876767c, 0x9c078571c6731996, 0xc88690b2ed552951]),
+        P256Field::from_stored([0x274f2c2d852705b4, 0xb0bf8d444e09552d, 0x7628beeb986575d1, 0x407be2387f864651]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x0e5e3049a639fc6b, 0xe75c35d986003625, 0x0cf35bd85dcc1646, 0x8bcaced26c26273a]),
+        P256Field::from_stored([0xe22ecf1db5536742, 0x013dd8971a9e068b, 0x17f411cb8a7909c5, 0x5757ac98861dd506]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x85de1f0d1e935abb, 0xdefd10b4154de37a, 0xb8d9e392369cebb5, 0x54d5ef9b761324be]),
+        P256Field::from_stored([0x4d6341ba74f17e26, 0xc0a0e3c878c1dde4, 0xa6d7758187d918fd, 0x6687601502ca3a13]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xc7313e9cf36658f0, 0xc433ef1c71f8057e, 0x853262461b6a835a, 0xc8f053987c86394c]),
+        P256Field::from_stored([0xff398cdfe983c4a1, 0xbf5e816203b7b931, 0x93193c46b7b9045b, 0x1e4ebf5da4a6e46b]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xf9942a6043a24fe7, 0x29c1191effb3492b, 0x9f662449902fde05, 0xc792a7ac6713c32d]),
+        P256Field::from_stored([0x2fd88ad8b737982c, 0x7e3a0319a21e60e3, 0x09b0de447383591a, 0x6df141ee8310a456]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xaec1a039e6d6f471, 0x14b2ba0f1198d12e, 0xebc1a1603aeee5ac, 0x401f4836e0b964ce]),
+        P256Field::from_stored([0x2ee437964fd03f66, 0x3fdb4e49dd8f3f12, 0x6ef267f629380f18, 0x3e8e96708da64d16]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xbc19180c207674f1, 0x112e09a733ae8fdb, 0x996675546aaeb71e, 0x79432af1e101b1c7]),
+        P256Field::from_stored([0xd5eb558fde2ddec6, 0x81392d1f5357753f, 0xa7a76b973ae1158a, 0x416fbbff4a899991]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x9e65fdfd0d4a9dcf, 0x7bc29e48944ddf12, 0xbc1a92d93c856866, 0x273c69056e98dfe2]),
+        P256Field::from_stored([0x69fce418cdfaa6b8, 0x606bd8235061c69f, 0x42d495a06af75e27, 0x8ed3d5056d873a1f]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xaf5528416ab25b6a, 0xc6c0ffc72b1a4523, 0xab18827b21c99e03, 0x060e86489034691b]),
+        P256Field::from_stored([0x5207f90f93c7f398, 0x9f4a96cb82f8d10b, 0xdd71cd793ad0f9e3, 0x84f435d2fc3a54f5]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x4b03c55b8e33787f, 0xef42f975a6384673, 0xff7304f75051b9f0, 0x18aca1dc741c87c2]),
+        P256Field::from_stored([0x56f120a72d4bfe80, 0xfd823b3d053e732c, 0x11bccfe47537ca16, 0xdf6c9c741b5a996b]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xee7332c7904fc3fa, 0x14a23f45c7e3636a, 0xc38659c3f091d9aa, 0x4a995e5db12d8540]),
+        P256Field::from_stored([0x20a53becf3a5598a, 0x56534b17b1eaa995, 0x9ed3dca4bf04e03c, 0x716c563ad8d56268]),
     ),
 ],
 [
@@ -802,6 +1528,72 @@ pub(crate) static COMB: [[Affine<P256>; 16]; 13] = [
 ],
 [
     Affine::new(
+        P256Field::from_stored([0x2bf5db47f23206d5, 0x2f6d34201d260152, 0x17b876533f8ff89a, 0x5157c30c378fa458]),
+        P256Field::from_stored([0x7517c5c52d4fb936, 0xef22f7ace6518cdc, 0xdeb483e6bf847a64, 0xf508455892e0fa89]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xab9659d8df7304d4, 0xb71bcf1bff210e8e, 0xa9a2438bd73fbd60, 0x4595cd1f5d11b4de]),
+        P256Field::from_stored([0x9c0d329a4835859d, 0x4a0f0d2d7dbb6e56, 0xc6038e5edf928a4e, 0xc94296218f5ad154]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x08a33840a70c6ec4, 0x9e8819f7e0311195, 0xed209d96708ab202, 0x10d7c4e7ce943a27]),
+        P256Field::from_stored([0x372fb317a29b49a1, 0x57a67fb346627d1f, 0xf912561e7cdf39ec, 0xfa3ce6f26f7c8f17]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x91213462f23f2d92, 0x6cab71bd60b94078, 0x6bdd0a63176cde20, 0x54c9b20cee4d54bc]),
+        P256Field::from_stored([0x3cd2d8aa9f2ac02f, 0x03f8e617206eedb0, 0xc7f68e1693086434, 0x831469c592dd3db9]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xfe7d7465653f3c5f, 0x283dd45ef040feb1, 0x91fe599bf3b7edfe, 0x5ff039ad80379311]),
+        P256Field::from_stored([0xbf76995b4e96fa49, 0x2640b6b2a3e25094, 0x8b096341c1c83f74, 0xd2bec884fa560ac3]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x8521df248f981354, 0x587e23ec3588a259, 0xcbedf281d7a0992c, 0x06930a5538961407]),
+        P256Field::from_stored([0x09320debbe5bbe21, 0xa7ffa5b52491817f, 0xe6c8b4d909065160, 0xac4f3992fff6d2a9]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x2e4eb2a3cc53da66, 0x04708a71f17a9b4e, 0xdbfdc7b20de05b2c, 0x4cdc9aee4907a201]),
+        P256Field::from_stored([0xe5cc8dfc6c475566, 0x2b83cbfb47be1691, 0x695833a74c05c3fd, 0xee938a7243b0deb0]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x7aa7a1583ae9c1bd, 0xe0af6d98e37ce240, 0xe54342d928ab38b4, 0xe8b750070a1c98ca]),
+        P256Field::from_stored([0xefce86afe02358f2, 0x31b8b856ea921228, 0x052a19120a1c67fc, 0xb4069ea4e3aead59]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x3b826205c6ffcfe6, 0x2eb31256aa39418a, 0xc4b4a9e1c18521fb, 0x48614dd8db610615]),
+        P256Field::from_stored([0x04c362bbeea7475f, 0x916ab969a8ead162, 0x6a7975bc0310a876, 0xea4e7d11ecc77ec4]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x3232d6e27fa03cb3, 0xdb938e5b0fdd7d88, 0x04c1d2cd2ccbfc5d, 0xd2f45c12af3a580f]),
+        P256Field::from_stored([0x592620b57883e614, 0x5fd27e68be7c5f26, 0x139e45a91567e1e3, 0x2cc71d2d44d8aaaf]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x6ef493c706ba8e6f, 0x05c07bf8123deffd, 0xcebf9b4d9c2b5a4f, 0xf958147e2d038e9c]),
+        P256Field::from_stored([0x5af5cee03e5561c4, 0x8d0b5a7a794a6afc, 0x9de22df13772168b, 0xe5d249c5d84097fd]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x4a9090cde36d0757, 0xf722d7b1d9a29382, 0xfb7fb04c04b48ddf, 0x628ad2a7ebe16f43]),
+        P256Field::from_stored([0xcd3fbfb520226040, 0x6c34ecb15104b6c4, 0x30c0754ec903c188, 0xec336b082d23cab0]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x74c70b4295c69248, 0x8813259dfed90303, 0xa3e330684b8cc87a, 0xe689371c111a7a95]),
+        P256Field::from_stored([0x52bfbbf7fbbbc20b, 0x73a8543d65f9a6e2, 0x67bb2fdd7e413e6d, 0xa066b3efc5cf2032]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x473d62a21e206ee5, 0xf1e274808c49a633, 0x87ab956ce9f6b2c3, 0x61830b4862b606ea]),
+        P256Field::from_stored([0x67cd6846e78e815f, 0xfe40139f4c02082a, 0x52bbbfcb952ec365, 0x74c116426b9836ab]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xcf61b89c44f48971, 0xe2d700f76d660683, 0x72ef285cd1d431bd, 0x0593b24e9bdebf4a]),
+        P256Field::from_stored([0x4084bc5b0561f8a1, 0x84ce74d0aa16f256, 0x9cbc79d309f6d277, 0xa94fe2fe4139bdfe]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x9f51439e558df019, 0x230da4baac712b27, 0x518919e355185a24, 0x4dcefcdd84b78f50]),
+        P256Field::from_stored([0xa7d90fb2a47d4c5a, 0x55ac9abfb30e009e, 0xfd2fc35974eed273, 0xb72d824cdbea8faf]),
+    ),
+],
+[
+    Affine::new(
         P256Field::from_stored([0x1083e2ea1f095615, 0x0a28ad7714e68c33, 0x6bfc02523d8818be, 0xb585113af35850cd]),
         P256Field::from_stored([0x7d935f0b30df8aa1, 0xaddda07c4ab7e3ac, 0x92c34299552f00cb, 0xc33ed1de2909df6c]),
     ),
@@ -864,6 +1656,72 @@ pub(crate) static COMB: [[Affine<P256>; 16]; 13] = [
     Affine::new(
         P256Field::from_stored([0x02b37a952f41deff, 0x0e44a59ae63b89b7, 0x673257dc143ff951, 0x19c02205d752baf4]),
         P256Field::from_stored([0x46c23069c4b7d692, 0x2e6392c3fd1502ac, 0x6057b1a21b220846, 0xe51ff9460c1b5b63]),
+    ),
+],
+[
+    Affine::new(
+        P256Field::from_stored([0x9910ba6b23a5d896, 0x1fe19e357fe4364e, 0x6e1da8c39a33c677, 0x15b4488b29fd9fd0]),
+        P256Field::from_stored([0x1f4392541a1f22bf, 0x920a8a70ab8163e8, 0x3fd1b24907e5658e, 0xf2c4f79cb6ec839b]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x8b5c619c76497ee8, 0x5d2b0ac6c717370e, 0x98204cb64fcf68e1, 0x0bdec21162bc6792]),
+        P256Field::from_stored([0x6973ccefa63b1011, 0xf9e3fa97e0de1ac5, 0x5efb693e3d0e0c8b, 0x037248e9d2d4fcb4]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xd3694e2ab20364e4, 0x62699718e770b20d, 0x6183291b6ed77d1c, 0x69aada7f6d6180a5]),
+        P256Field::from_stored([0x51f9054bf185509b, 0xfd7e845678701077, 0xd6a2308a7fb96d8d, 0xd53e48d228dc87ee]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x80802dc91ec34f9e, 0xd8772d3533810603, 0x3f06d66c530cb4f3, 0x7be5ed0dc475c129]),
+        P256Field::from_stored([0xcb9e3c1931e82b10, 0xc63d2857c9ff6b4c, 0xb92118c692a1b45e, 0x0aec44147285bbca]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x37071afbe8316c45, 0x982be4fd46700b8b, 0x8d5d177c64ff8578, 0x5ec40582c9a82fa7]),
+        P256Field::from_stored([0x5518e37bcfa86678, 0x24e809f49f031284, 0x312f39604bbbb74c, 0xad4b4f6fc0c14de6]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xa3d6f4868eb6e843, 0x6415834bac4ab3ab, 0x028a81514f3cf2dc, 0xf3b4962f5f3e6c3e]),
+        P256Field::from_stored([0x9119ae90987dd2f2, 0x437a6d8ae10bce55, 0xc31cdd6b9b149ed6, 0x1b77791d06871332]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x9c34b650e16e05e9, 0x965a774094e74640, 0xa3fd22fbcea3f029, 0x1eb6a9688f95277c]),
+        P256Field::from_stored([0x2520a63d7bad84f6, 0xad917201f58f2fee, 0xea92c1669b840d48, 0x12109c4aacef5cbd]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xfc189ae71e29a3ef, 0xcbe906f04c93302e, 0xd0107914ceaae10e, 0xb7a23f34b68e19f8]),
+        P256Field::from_stored([0xe9d875c2efd2119d, 0x03198c6efcadc9c8, 0x65591bf64da17113, 0x3cf0bbf83d443038]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xab293027aad991c1, 0x598d0bf8849be4b7, 0x8c94a21ab972da90, 0xada4cfdd7ecfa840]),
+        P256Field::from_stored([0x93d4b9c0fbcec63a, 0x7ca617a203219a34, 0x900424eb6a652a55, 0xaf9346e9eb8562e0]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xc3e04d7902381461, 0xb1643ab5911bc478, 0xc92becfa390b3ef2, 0x54476778acd2f1b6]),
+        P256Field::from_stored([0x8daa0c4d66bf3aaf, 0x2bc1287b2c21c65a, 0xee182910b5a13ac3, 0xbb04730090b0790a]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x83766947d17d4e0b, 0xc5772beefdc3a47b, 0x765a50db1a6fd0ff, 0x17f904ba45b0995e]),
+        P256Field::from_stored([0xcee643832883487e, 0xf56db7f3c270aaed, 0x6738d94f46cb1fd9, 0xc8fa426a142fd4d5]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xae485bb72b724759, 0x945353e1b2d4c63a, 0x82159d07de7d6f2c, 0x389caef34ec5b109]),
+        P256Field::from_stored([0x4a8ebb53db65ef14, 0x2dc2cb7edd99de43, 0x816fa3ed83f2405f, 0x73429bb9c14208a3]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0x08ed8febd56daf06, 0x8d98277b4a837f69, 0x9947c636a9b6e05a, 0x58c8a77ac0d58abd]),
+        P256Field::from_stored([0xf45496a45f121e4f, 0x16cd67c71076d3d3, 0xecbd1958e3fb0c5d, 0xfbe185ec38e1eb47]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xb7ef9760ff79d2ee, 0xdd4d06aff39e7832, 0xfd025001b905b499, 0x98fe1c61f5b61d31]),
+        P256Field::from_stored([0xa9f83980c5f12805, 0x376e3b783009cd9a, 0xa322b09f514eb16d, 0x08e213122c3832df]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xaea68626dc4ad4f4, 0x5dc516824ddbc0b6, 0xa76697bd602e9065, 0xbeeb3ea58c37888e]),
+        P256Field::from_stored([0x1ec4a2f214569113, 0xe48b820ca35f4484, 0x9fb560949ae44df2, 0x6ca1346292cc09fd]),
+    ),
+    Affine::new(
+        P256Field::from_stored([0xb618d590b01e6e27, 0x047e2ccde180b2dc, 0xd1b299b504aea4a9, 0x412c9e1e9fa403a4]),
+        P256Field::from_stored([0x88d28a3679407552, 0x49c50136f332b8e3, 0x3a1b6fcce668de19, 0x178851bc75122b97]),
     ),
 ],
 ];

@@ -2234,3 +2234,281 @@ fn keygen_and_pubkey_for_ec_keys() {
         assert_eq!(printed, expected, "{curve}");
     }
 }
+
+// ----------------------------------------------------- public keys: RSA
+
+const RSA_ALGS: [&str; 6] = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512"];
+
+#[test]
+fn rsa_signs_and_verifies_with_every_key_form() {
+    let private_forms = ["rsa2048-pkcs8.pem", "rsa2048-pkcs1.pem"];
+    let public_forms = [
+        "rsa2048-pkcs8.pem",
+        "rsa2048-pkcs1.pem",
+        "rsa2048-spki.pem",
+        "rsa2048-pkcs1-public.pem",
+        "rsa2048-cert.pem",
+    ];
+    for alg in RSA_ALGS {
+        for private in private_forms {
+            let token = encode_with(alg, &["--pem-file", &key_path(private)], GOOD_CLAIMS);
+            let header = token.split('.').next().unwrap();
+            assert_eq!(
+                String::from_utf8(barejwt::base64url::decode(header.as_bytes()).unwrap()).unwrap(),
+                format!(r#"{{"alg":"{alg}","typ":"JWT"}}"#)
+            );
+            for public in public_forms {
+                let out = verify_alg(alg, &["--pem-file", &key_path(public)], &token);
+                assert_eq!(
+                    out.ok(),
+                    format!("{GOOD_CLAIMS}\n"),
+                    "{alg} {private} {public}"
+                );
+            }
+            verify_alg(
+                alg,
+                &["--jwk-file", &key_path("rsa2048.public.jwk.json")],
+                &token,
+            )
+            .ok();
+            // The signature is exactly the modulus length (256 octets).
+            let (input, signature) = token.rsplit_once('.').unwrap();
+            let raw = barejwt::base64url::decode(signature.as_bytes()).unwrap();
+            assert_eq!(raw.len(), 256, "{alg}");
+            let short = format!("{input}.{}", b64(&raw[1..]));
+            verify_alg(alg, &["--pem-file", &key_path("rsa2048-spki.pem")], &short)
+                .rejected("invalid_signature");
+        }
+        let jwk = encode_with(
+            alg,
+            &["--jwk-file", &key_path("rsa2048.jwk.json")],
+            GOOD_CLAIMS,
+        );
+        verify_alg(alg, &["--pem-file", &key_path("rsa2048-spki.pem")], &jwk).ok();
+    }
+    // RS* is deterministic (RFC 8017 §8.2.1); PS* draws a fresh salt.
+    let key = ["--pem-file", &key_path("rsa2048-pkcs8.pem")];
+    assert_eq!(
+        encode_with("RS256", &key, GOOD_CLAIMS),
+        encode_with("RS256", &key, GOOD_CLAIMS)
+    );
+    assert_ne!(
+        encode_with("PS256", &key, GOOD_CLAIMS),
+        encode_with("PS256", &key, GOOD_CLAIMS)
+    );
+}
+
+#[test]
+fn an_rsa_key_fits_rs_and_ps_only_and_each_padding_is_its_own() {
+    let private = key_path("rsa2048-pkcs8.pem");
+    let public = key_path("rsa2048-spki.pem");
+    let rs = encode_with("RS256", &["--pem-file", &private], GOOD_CLAIMS);
+    // An RS256 signature relabelled PS256 (or RS384) does not verify.
+    let (_, rs_signature) = rs.rsplit_once('.').unwrap();
+    for other in ["PS256", "RS384"] {
+        let header = b64(format!(r#"{{"alg":"{other}","typ":"JWT"}}"#).as_bytes());
+        let payload = rs.split('.').nth(1).unwrap();
+        let relabelled = format!("{header}.{payload}.{rs_signature}");
+        verify_alg(other, &["--pem-file", &public], &relabelled).rejected("invalid_signature");
+    }
+    for other in ["HS256", "ES256", "EdDSA"] {
+        let token = raw_token(
+            "HS256",
+            K32,
+            &format!(r#"{{"alg":"{other}"}}"#),
+            GOOD_CLAIMS,
+        );
+        verify_alg(other, &["--pem-file", &public], &token).rejected("algorithm_not_allowed");
+    }
+    // A JWK bound to RS256 fits only RS256.
+    let text = std::fs::read_to_string(key_path("rsa2048.public.jwk.json")).unwrap();
+    let bound = TempFile::new(text.replacen('{', r#"{"alg":"RS256","#, 1).as_bytes());
+    verify_alg("RS256", &["--jwk-file", bound.path()], &rs).ok();
+    let ps = encode_with("PS256", &["--pem-file", &private], GOOD_CLAIMS);
+    verify_alg("PS256", &["--jwk-file", bound.path()], &ps).rejected("algorithm_not_allowed");
+    // encode needs the private key.
+    run(&["encode", "--alg", "RS256", "--pem-file", &public, "{}"]).rejected("invalid_key");
+}
+
+#[test]
+fn unusable_rsa_keys_are_invalid_key() {
+    let token = encode_with(
+        "RS256",
+        &["--pem-file", &key_path("rsa2048-pkcs8.pem")],
+        GOOD_CLAIMS,
+    );
+    let jwk_text = std::fs::read_to_string(key_path("rsa2048.jwk.json")).unwrap();
+    let jwk = barejwt::json::parse(jwk_text.as_bytes()).unwrap();
+    let member = |name: &str| {
+        jwk.as_object()
+            .unwrap()
+            .get(name)
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let with = |changes: &[(&str, Option<String>)]| {
+        let mut object = jwk.as_object().unwrap().clone();
+        for (name, value) in changes {
+            match value {
+                Some(v) => {
+                    object.insert(*name, barejwt::json::Value::String(v.clone()));
+                }
+                None => {
+                    object.remove(name);
+                }
+            }
+        }
+        TempFile::new(barejwt::json::Value::Object(object).to_json().as_bytes())
+    };
+    // 1024-bit modulus (RFC 7518 §3.3 asks for 2048), an even one, e = 1,
+    // an even e, e = 2^33.
+    let n = barejwt::base64url::decode(member("n").as_bytes()).unwrap();
+    let mut even = n.clone();
+    *even.last_mut().unwrap() &= 0xfe;
+    for (what, changes) in [
+        (
+            "1024-bit n",
+            vec![
+                ("n", Some(b64(&n[..128]))),
+                ("d", None),
+                ("p", None),
+                ("q", None),
+                ("dp", None),
+                ("dq", None),
+                ("qi", None),
+            ],
+        ),
+        (
+            "even n",
+            vec![
+                ("n", Some(b64(&even))),
+                ("d", None),
+                ("p", None),
+                ("q", None),
+                ("dp", None),
+                ("dq", None),
+                ("qi", None),
+            ],
+        ),
+        (
+            "e = 1",
+            vec![
+                ("e", Some("AQ".into())),
+                ("d", None),
+                ("p", None),
+                ("q", None),
+                ("dp", None),
+                ("dq", None),
+                ("qi", None),
+            ],
+        ),
+        (
+            "e = 65536",
+            vec![
+                ("e", Some("AQAA".into())),
+                ("d", None),
+                ("p", None),
+                ("q", None),
+                ("dp", None),
+                ("dq", None),
+                ("qi", None),
+            ],
+        ),
+        (
+            "e = 2^33",
+            vec![
+                ("e", Some("AgAAAAA".into())),
+                ("d", None),
+                ("p", None),
+                ("q", None),
+                ("dp", None),
+                ("dq", None),
+                ("qi", None),
+            ],
+        ),
+        // Private values that do not fit together.
+        ("dp replaced by dq", vec![("dp", Some(member("dq")))]),
+        ("qi changed", vec![("qi", Some(member("dp")))]),
+        ("d changed", vec![("d", Some(member("dp")))]),
+        // A private key without all five CRT members.
+        ("no qi", vec![("qi", None)]),
+    ] {
+        let file = with(&changes);
+        verify_alg("RS256", &["--jwk-file", file.path()], &token).rejected("invalid_key");
+        let _ = what;
+    }
+    // Leading zero octets in n and e are accepted (the contract).
+    let padded = with(&[
+        ("n", Some(b64(&[&[0u8][..], &n].concat()))),
+        ("e", Some("AAEAAQ".into())),
+        ("d", None),
+        ("p", None),
+        ("q", None),
+        ("dp", None),
+        ("dq", None),
+        ("qi", None),
+    ]);
+    verify_alg("RS256", &["--jwk-file", padded.path()], &token).ok();
+    // Key files the contract refuses: NULL parameters missing, a
+    // multi-prime key, RSASSA-PSS keys.
+    for file in [
+        "rsa2048-spki-no-null.pem",
+        "rsa-multiprime-pkcs8.pem",
+        "rsa-pss-spki.pem",
+    ] {
+        let path = key_path(file);
+        if std::path::Path::new(&path).exists() {
+            verify_alg("RS256", &["--pem-file", &path], &token).usage();
+        }
+    }
+}
+
+#[test]
+fn keygen_and_pubkey_for_rsa_keys() {
+    let pem = run(&["keygen", "--alg", "RS256"]).ok().to_string();
+    assert!(pem.starts_with("-----BEGIN PRIVATE KEY-----\n"), "{pem}");
+    assert!(pem.lines().all(|l| l.len() <= 64));
+    let file = TempFile::new(pem.as_bytes());
+    let token = encode_with("PS384", &["--pem-file", file.path()], GOOD_CLAIMS);
+    let public = TempFile::new(run(&["pubkey", "--pem-file", file.path()]).ok().as_bytes());
+    verify_alg("PS384", &["--pem-file", public.path()], &token).ok();
+    // The modulus has exactly the bits asked for, e = 65537.
+    let jwk = run(&["pubkey", "--pem-file", file.path(), "--jwk"])
+        .ok()
+        .to_string();
+    let value = barejwt::json::parse(jwk.trim_end().as_bytes()).unwrap();
+    let object = value.as_object().unwrap();
+    let n =
+        barejwt::base64url::decode(object.get("n").unwrap().as_str().unwrap().as_bytes()).unwrap();
+    assert_eq!((n.len(), n[0] >> 7), (256, 1));
+    assert_eq!(object.get("e").and_then(|v| v.as_str()), Some("AQAB"));
+    let private_jwk = run(&["keygen", "--alg", "PS256", "--jwk", "--kid", "r"])
+        .ok()
+        .to_string();
+    let value = barejwt::json::parse(private_jwk.trim_end().as_bytes()).unwrap();
+    let object = value.as_object().unwrap();
+    for name in ["n", "e", "d", "p", "q", "dp", "dq", "qi"] {
+        assert!(object.get(name).is_some(), "{name}: {private_jwk}");
+    }
+    assert_eq!(object.get("alg").and_then(|v| v.as_str()), Some("PS256"));
+    run(&["keygen", "--alg", "RS256", "--bits", "1024"]).usage_saying("--bits");
+    run(&["keygen", "--alg", "RS256", "--bits", "2049"]).usage_saying("--bits");
+    // pubkey of the corpus key: n and e without leading zeros, as OpenSSL's.
+    let printed = run(&[
+        "pubkey",
+        "--pem-file",
+        &key_path("rsa2048-pkcs1.pem"),
+        "--jwk",
+    ]);
+    let expected = std::fs::read_to_string(key_path("rsa2048.public.jwk.json")).unwrap();
+    assert_eq!(
+        barejwt::json::parse(printed.ok().trim_end().as_bytes()).unwrap(),
+        barejwt::json::parse(expected.as_bytes()).unwrap()
+    );
+    assert_eq!(
+        run(&["pubkey", "--pem-file", &key_path("rsa2048-pkcs1.pem")]).ok(),
+        std::fs::read_to_string(key_path("rsa2048-spki.pem")).unwrap()
+    );
+}

@@ -7,9 +7,10 @@
 //!   the PKCS #1 v1.5 ones re-signed octet for octet from the published
 //!   private keys;
 //! - sign/verify round trips, key checks with faulty CRT values, the
-//!   public key's door checks;
-//! - ignored: key generation at 2048 bits in a debug build, and a timing
-//!   loop (run both with `cargo test --release --test rsa -- --ignored --nocapture`).
+//!   public key's door checks, a generated 2048-bit key (seeded: about a
+//!   second in a debug build);
+//! - ignored: two timing loops, in CPU time
+//!   (`cargo test --release --test rsa -- --ignored --nocapture timing`).
 mod common;
 
 use barejwt::base64url;

@@ -888,7 +888,8 @@ fn a_generated_2048_bit_key_passes_every_component_check_and_signs() {
 
 /// Nanoseconds this thread has run on a CPU (Linux `schedstat`), else the
 /// wall clock: on a shared machine the wall clock also counts the time
-/// other work held the cores.
+/// other work held the cores. The counter moves in scheduler ticks, so
+/// each loop below runs for tens of milliseconds at least.
 fn cpu_ns() -> f64 {
     if let Ok(text) = std::fs::read_to_string("/proc/thread-self/schedstat") {
         if let Some(ns) = text

@@ -7,9 +7,10 @@
 //!   the PKCS #1 v1.5 ones re-signed octet for octet from the published
 //!   private keys;
 //! - sign/verify round trips, key checks with faulty CRT values, the
-//!   public key's door checks;
-//! - ignored: key generation at 2048 bits in a debug build, and a timing
-//!   loop (run both with `cargo test --release --test rsa -- --ignored --nocapture`).
+//!   public key's door checks, a generated 2048-bit key (seeded: about a
+//!   second in a debug build);
+//! - ignored: two timing loops, in CPU time
+//!   (`cargo test --release --test rsa -- --ignored --nocapture timing`).
 mod common;
 
 use barejwt::base64url;
@@ -887,7 +888,8 @@ fn a_generated_2048_bit_key_passes_every_component_check_and_signs() {
 
 /// Nanoseconds this thread has run on a CPU (Linux `schedstat`), else the
 /// wall clock: on a shared machine the wall clock also counts the time
-/// other work held the cores.
+/// other work held the cores. The counter moves in scheduler ticks, so
+/// each loop below runs for tens of milliseconds at least.
 fn cpu_ns() -> f64 {
     if let Ok(text) = std::fs::read_to_string("/proc/thread-self/schedstat") {
         if let Some(ns) = text

@@ -10,7 +10,7 @@
 //! - [`Modulus::pow_consttime`]: a secret exponent (`d`, `dp`, `dq`, a
 //!   Miller–Rabin exponent), fixed 4-bit windows (HAC 14.82 without the
 //!   sliding): exactly `4·⌈bits/4⌉ − 4` squarings and `⌈bits/4⌉ − 1`
-//!   multiplications (after 14 for the table) for a public bit length
+//!   multiplications (after 15 for the table) for a public bit length
 //!   `bits`, each multiplier read
 //!   from the table of `base^0..base^15` by scanning all 16 entries, so
 //!   neither the operations nor the memory touched depend on the

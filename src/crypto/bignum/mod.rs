@@ -6,7 +6,8 @@
 //! | `uint.rs` | [`Uint`]: the limb type; bytes, comparison, addition, subtraction, schoolbook multiplication |
 //! | `montgomery.rs` | [`Modulus`]: `−m⁻¹ mod 2^64` and `R² mod m` once per modulus; CIOS multiplication, a dedicated squaring, reduction of longer values |
 //! | `exp.rs` | [`Modulus::pow_public_vartime`] (public exponents), [`Modulus::pow_consttime`] (secret exponents: fixed 4-bit windows) |
-//! | `inverse.rs` | [`Modulus::invert_consttime`] (Möller's binary inversion), [`gcd_consttime`] |
+//! | `safegcd.rs` | [`Modulus::invert_consttime`]: Bernstein–Yang divsteps, 62 per pass |
+//! | `inverse.rs` | [`gcd_consttime`] (Stein's binary GCD); Möller's binary inversion as the tests' reference |
 //! | `div.rs` | [`rem_consttime`], [`div_rem_consttime`] (shift and subtract), [`div_exact_u64`], [`rem_u32_consttime`] |
 //!
 //! **What is constant time.** A [`Uint`]'s length in limbs is public; its
@@ -26,6 +27,7 @@ mod div;
 mod exp;
 mod inverse;
 mod montgomery;
+mod safegcd;
 mod uint;
 
 #[cfg(test)]

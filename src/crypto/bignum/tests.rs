@@ -3,7 +3,9 @@
 //! division), on random operands of sizes from 64 to 8192 bits and on edge
 //! values (0, 1, m − 1, all-ones limbs).
 
+use super::uint::{cond_sub_in_place, shr1_in_place};
 use super::*;
+use crate::crypto::ct::{self, Choice};
 use crate::crypto::rand::TestRng;
 use alloc::vec;
 use alloc::vec::Vec;
@@ -319,6 +321,73 @@ fn operands(rng: &mut TestRng, m: &Ref, len: usize, random: usize) -> Vec<Uint> 
     out
 }
 
+/// Möller's binary inversion (GMP's `mpn_sec_invert`), the plain reference
+/// for the batched divsteps of `Modulus::invert_consttime`: `2·bits(m)`
+/// steps, each a few masked passes.
+///
+/// The invariant, with `b` odd throughout: `a ≡ u·a₀`, `b ≡ v·a₀ (mod m)`;
+/// start `(a, u) = (a₀, 1)`, `(b, v) = (m, 0)`. Each step: if `a` is odd,
+/// subtract `b` from it (first swapping `a, b` and `u, v` if `a < b`),
+/// then halve `a` and `u` modulo `m`. At the end `a = 0`, `b = gcd`, and
+/// `v ≡ a₀⁻¹` when that is 1.
+trait BinaryInversion {
+    fn invert_binary_consttime(&self, a: &Uint) -> (Uint, Choice);
+}
+
+fn cond_add_in_place(c: Choice, a: &mut [u64], b: &[u64]) -> u64 {
+    let mut carry = 0u128;
+    for (x, &y) in a.iter_mut().zip(b) {
+        carry += *x as u128 + (y & c.mask()) as u128;
+        *x = carry as u64;
+        carry >>= 64;
+    }
+    carry as u64
+}
+
+fn cond_negate_in_place(c: Choice, a: &mut [u64]) {
+    let mut carry = (c.mask() & 1) as u128;
+    for x in a.iter_mut() {
+        carry += (*x ^ c.mask()) as u128;
+        *x = carry as u64;
+        carry >>= 64;
+    }
+}
+
+impl BinaryInversion for Modulus {
+    fn invert_binary_consttime(&self, a: &Uint) -> (Uint, Choice) {
+        let n = self.len();
+        let m = self.value();
+        let mut a = a.resized(n);
+        let mut b = m.clone();
+        let mut u = Uint::from_u64(1, n);
+        let mut v = Uint::zero(n);
+        // (m + 1)/2: halving an odd u modulo m is (u >> 1) + (m + 1)/2.
+        let mut half = m.clone();
+        half.shr1_assign();
+        half.add_assign(&Uint::from_u64(1, n)); // m odd: (m >> 1) + 1 = (m + 1)/2 < m
+        for _ in 0..2 * self.bits() {
+            let odd = a.is_odd();
+            // a −= b when a is odd; a borrow means a < b: swap roles.
+            let swap = Choice::from_bit(cond_sub_in_place(odd, a.limbs_mut(), b.limbs()));
+            cond_add_in_place(swap, b.limbs_mut(), a.limbs()); // b = (a − b) + b = old a
+            cond_negate_in_place(swap, a.limbs_mut()); // a = old b − old a ≥ 0
+            ct::conditional_swap(swap, u.limbs_mut(), v.limbs_mut());
+            // u −= v (mod m) when a was odd; u, v < m.
+            let borrow = cond_sub_in_place(odd, u.limbs_mut(), v.limbs());
+            cond_add_in_place(Choice::from_bit(borrow), u.limbs_mut(), m.limbs()); // back in [0, m)
+                                                                                   // a is even now: halve it, and u modulo m ((u + m)/2 < m when u is odd).
+            shr1_in_place(a.limbs_mut(), 0);
+            let low = shr1_in_place(u.limbs_mut(), 0);
+            cond_add_in_place(Choice::from_bit(low), u.limbs_mut(), half.limbs());
+        }
+        let found = b.ct_eq(&Uint::from_u64(1, n));
+        a.wipe();
+        b.wipe();
+        u.wipe();
+        (v, found)
+    }
+}
+
 #[test]
 fn the_reference_division_agrees_with_binary_long_division() {
     let mut rng = TestRng(13);
@@ -628,6 +697,14 @@ fn inversion_matches_the_reference() {
             {
                 let ra = Ref::from_uint(&a);
                 let (inv, found) = modulus.invert_consttime(&a);
+                let (inv2, found2) = modulus.invert_binary_consttime(&a);
+                assert_eq!(found.declassify(), found2.declassify());
+                if found.declassify() {
+                    assert!(
+                        inv.ct_eq(&inv2).declassify(),
+                        "{bits} bits: the two inversions differ"
+                    );
+                }
                 let coprime = found.declassify() || ra.gcd(&rm) == Ref::from_u64(1);
                 assert_eq!(found.declassify(), coprime, "{bits} bits");
                 if coprime {
@@ -650,6 +727,38 @@ fn inversion_matches_the_reference() {
         .invert_consttime(&Uint::from_u64(4, 1))
         .1
         .declassify());
+}
+
+#[test]
+fn inversion_agrees_with_the_binary_reference_on_many_small_moduli() {
+    // Many moduli of one to four limbs, with every small and large value
+    // class: the divstep count bound is exercised well away from 2048 bits.
+    let mut rng = TestRng(14);
+    for round in 0..400 {
+        let bits: usize = 2 + (round * 7) % 254;
+        let len = bits.div_ceil(64);
+        let mut m = random_bits(&mut rng, bits, len);
+        m.limbs_mut()[0] |= 1;
+        let modulus = Modulus::new(&m).unwrap();
+        let rm = Ref::from_uint(&m);
+        for a in operands(&mut rng, &rm, modulus.len(), 3) {
+            let (inv, found) = modulus.invert_consttime(&a);
+            let (inv2, found2) = modulus.invert_binary_consttime(&a);
+            assert_eq!(
+                found.declassify(),
+                found2.declassify(),
+                "m = {m:?}, a = {a:?}"
+            );
+            if found.declassify() {
+                assert!(inv.ct_eq(&inv2).declassify(), "m = {m:?}, a = {a:?}");
+                let ra = Ref::from_uint(&a);
+                assert_eq!(
+                    Ref::from_uint(&inv).mul(&ra).rem(&rm),
+                    Ref::from_u64(1).rem(&rm)
+                );
+            }
+        }
+    }
 }
 
 #[test]

@@ -74,15 +74,6 @@ pub(crate) fn sub_in_place(a: &mut [u64], b: &[u64]) -> u64 {
     borrow
 }
 
-/// `if c { a += b }`; the carry out (0 when `c` is false).
-pub(crate) fn cond_add_in_place(c: Choice, a: &mut [u64], b: &[u64]) -> u64 {
-    let mut carry = 0;
-    for (x, &y) in a.iter_mut().zip(b) {
-        (*x, carry) = adc(*x, y & c.mask(), carry);
-    }
-    carry
-}
-
 /// `if c { a −= b }`; the borrow out (0 when `c` is false).
 pub(crate) fn cond_sub_in_place(c: Choice, a: &mut [u64], b: &[u64]) -> u64 {
     let mut borrow = 0;
@@ -90,14 +81,6 @@ pub(crate) fn cond_sub_in_place(c: Choice, a: &mut [u64], b: &[u64]) -> u64 {
         (*x, borrow) = sbb(*x, y & c.mask(), borrow);
     }
     borrow
-}
-
-/// `if c { a = −a mod B^len }`, two's complement.
-pub(crate) fn cond_negate_in_place(c: Choice, a: &mut [u64]) {
-    let mut carry = c.mask() & 1;
-    for x in a.iter_mut() {
-        (*x, carry) = adc(*x ^ c.mask(), 0, carry); // carry ≤ 1
-    }
 }
 
 /// `a >>= 1`; the bit shifted out.

@@ -4,8 +4,10 @@
 //! with impl one of barejwt, jsonwebtoken, jwt-simple (the HS256 token),
 //! eddsa-barejwt, eddsa-jsonwebtoken, eddsa-jwt-simple (the EdDSA token), or
 //! ed25519-barejwt, ed25519-ring, ed25519-aws-lc-rs, ed25519-dalek (the
-//! signature alone over the EdDSA token's signing input). Run it with N and
-//! with 0: the difference divided by N is the instructions per verify.
+//! signature alone over the EdDSA token's signing input), or
+//! ed25519-sign-barejwt, ed25519-sign-ring, ed25519-sign-aws-lc-rs,
+//! ed25519-sign-dalek (signing that input). Run it with N and with 0: the
+//! difference divided by N is the instructions per call.
 
 #[allow(dead_code)] // the timing binary uses the whole workload, this one a part
 mod workload;
@@ -76,7 +78,35 @@ fn main() {
                 .unwrap()
                 .try_into()
                 .unwrap();
+            let seed = ed25519_seed();
             match primitive {
+                "ed25519-sign-barejwt" => {
+                    let key =
+                        barejwt::crypto::ed25519::Ed25519PrivateKey::from_seed(&seed).unwrap();
+                    for _ in 0..n {
+                        black_box(key.sign(black_box(input)));
+                    }
+                }
+                "ed25519-sign-ring" => {
+                    let key = ring::signature::Ed25519KeyPair::from_seed_unchecked(&seed).unwrap();
+                    for _ in 0..n {
+                        black_box(key.sign(black_box(input)));
+                    }
+                }
+                "ed25519-sign-aws-lc-rs" => {
+                    let key =
+                        aws_lc_rs::signature::Ed25519KeyPair::from_seed_unchecked(&seed).unwrap();
+                    for _ in 0..n {
+                        black_box(key.sign(black_box(input)));
+                    }
+                }
+                "ed25519-sign-dalek" => {
+                    use ed25519_dalek::Signer as _;
+                    let key = ed25519_dalek::SigningKey::from_bytes(&seed);
+                    for _ in 0..n {
+                        black_box(key.sign(black_box(input)));
+                    }
+                }
                 "ed25519-barejwt" => {
                     let key = barejwt::crypto::ed25519::Ed25519PublicKey::from_bytes(&x).unwrap();
                     for _ in 0..n {

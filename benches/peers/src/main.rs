@@ -7,12 +7,16 @@
 //! ns/iter over the rounds and the median over rounds of the paired ratio
 //! barejwt time / peer time (< 1: barejwt is faster), for every figure,
 //! throughput figures included. The last lines are machine-readable:
-//! `RATIO <figure> <barejwt time / reference peer time>`.
+//! `RATIO <figure> <barejwt time / reference peer time>` for the HS256 and
+//! primitive figures, `RATIO <alg>_<op>_vs_<peer> <ratio>` for the EdDSA
+//! ones (`eddsa.rs`).
 //!
 //! Run: `cargo run --release --manifest-path benches/peers/Cargo.toml [-- --quick]`;
 //! the portable run adds `--features portable` with
-//! `RUSTFLAGS="--cfg barejwt_portable"` (see benches/README.md).
+//! `RUSTFLAGS="--cfg barejwt_portable"` (see benches/README.md). The EdDSA
+//! `dalek` lines need `RUSTFLAGS='--cfg curve25519_dalek_backend="serial"'`.
 
+mod eddsa;
 mod workload;
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -67,12 +71,23 @@ struct Entry<'a> {
 }
 
 /// A row of the table: barejwt first, then its peers; ratios are taken
-/// against every peer, the RATIO line against `reference` (the first peer).
+/// against every peer, the RATIO lines as `ratios` says.
 struct Figure<'a> {
     id: &'static str,
     target: &'static str,
     count_allocations: bool,
+    ratios: Ratios,
     entries: Vec<Entry<'a>>,
+}
+
+/// Which `RATIO` lines a figure prints.
+enum Ratios {
+    /// `RATIO <figure id> <ratio>` against the first peer listed.
+    FirstPeer,
+    /// `RATIO <id> <ratio>` for each (peer name, id), in this order.
+    Peers(Vec<(&'static str, &'static str)>),
+    /// None: the figure is in the table only.
+    None,
 }
 
 fn entry<'a>(name: &'static str, f: impl FnMut() + 'a) -> Entry<'a> {
@@ -218,6 +233,9 @@ fn main() {
     assert!(jsonwebtoken::decode::<JwtClaims>(&bad, &jwt_dec, &jwt_validation).is_err());
     assert!(jwt_simple_verify(&simple_key, &bad, &simple_options).is_none());
 
+    // EdDSA: every key imported and every implementation checked (eddsa.rs).
+    let ed = eddsa::Setup::new();
+
     let mib: Vec<u8> = (0..1 << 20).map(|i| i as u8).collect();
     let kib: Vec<u8> = (0..1024).map(|i| i as u8).collect();
     let kib_text = barejwt::base64url::encode(&kib);
@@ -238,6 +256,7 @@ fn main() {
             id: "hs256_verify_standard",
             target: "<= 0.25",
             count_allocations: true,
+            ratios: Ratios::FirstPeer,
             entries: vec![
                 entry("barejwt", || {
                     black_box(barejwt::verify(black_box(vs), &bare_key, &bare_validation).unwrap());
@@ -259,6 +278,7 @@ fn main() {
             id: "hs256_verify_large",
             target: "<= 0.5",
             count_allocations: true,
+            ratios: Ratios::FirstPeer,
             entries: vec![
                 entry("barejwt", || {
                     black_box(barejwt::verify(black_box(vl), &bare_key, &bare_validation).unwrap());
@@ -280,6 +300,7 @@ fn main() {
             id: "hs256_verify_bad_signature",
             target: "-",
             count_allocations: true,
+            ratios: Ratios::FirstPeer,
             entries: vec![
                 entry("barejwt", || {
                     black_box(
@@ -307,6 +328,7 @@ fn main() {
             id: "hs256_sign_standard",
             target: "<= 0.4",
             count_allocations: true,
+            ratios: Ratios::FirstPeer,
             entries: vec![
                 entry("barejwt", || {
                     black_box(barejwt::sign(&bare_key, black_box(&bare_claims)).unwrap());
@@ -327,6 +349,7 @@ fn main() {
             id: "hs256_sign_large",
             target: "-",
             count_allocations: true,
+            ratios: Ratios::FirstPeer,
             entries: vec![
                 entry("barejwt", || {
                     black_box(barejwt::sign(&bare_key, black_box(&bare_large_claims)).unwrap());
@@ -343,6 +366,7 @@ fn main() {
             id: sha256_id,
             target: sha256_target,
             count_allocations: false,
+            ratios: Ratios::FirstPeer,
             entries: vec![
                 entry("barejwt", || {
                     black_box(barejwt::sha2::Sha256::digest(black_box(&mib)));
@@ -356,6 +380,7 @@ fn main() {
             id: "sha512_1mib",
             target: "<= 1/0.95 = 1.053",
             count_allocations: false,
+            ratios: Ratios::FirstPeer,
             entries: vec![
                 entry("barejwt", || {
                     black_box(barejwt::sha2::Sha512::digest(black_box(&mib)));
@@ -369,6 +394,7 @@ fn main() {
             id: "hmac_sha256_300b",
             target: "-",
             count_allocations: false,
+            ratios: Ratios::FirstPeer,
             entries: vec![
                 entry("barejwt", || {
                     black_box(bare_hmac.mac(black_box(&message300)));
@@ -384,6 +410,7 @@ fn main() {
             id: "base64url_decode_1kib",
             target: "<= 1.0",
             count_allocations: false,
+            ratios: Ratios::FirstPeer,
             entries: vec![
                 entry("barejwt", || {
                     black_box(
@@ -407,6 +434,7 @@ fn main() {
             id: "json_parse_claims",
             target: "<= 0.5",
             count_allocations: true,
+            ratios: Ratios::FirstPeer,
             entries: vec![
                 entry("barejwt", || {
                     black_box(barejwt::json::parse(black_box(CLAIMS.as_bytes())).unwrap());
@@ -420,6 +448,7 @@ fn main() {
             ],
         },
     ];
+    figures.extend(eddsa::figures(&ed));
 
     println!(
         "barejwt vs peers, {} run ({} rounds, ~{:.0} ms per sample), {} SHA paths",
@@ -430,6 +459,15 @@ fn main() {
             "portable"
         } else {
             "default (hardware where available)"
+        }
+    );
+    println!(
+        "EdDSA: curve25519-dalek backend (ed25519-dalek, jsonwebtoken): {}{}",
+        eddsa::dalek_backend(),
+        if eddsa::dalek_is_portable() {
+            ""
+        } else {
+            "; no RATIO lines against dalek (build with RUSTFLAGS='--cfg curve25519_dalek_backend=\"serial\"')"
         }
     );
     println!("ratio = barejwt time / peer time, median of per-round paired ratios; < 1 means barejwt is faster");
@@ -469,13 +507,30 @@ fn main() {
                 allocs
             );
         }
-        ratio_lines.push(format!(
-            "RATIO {} {:.3}",
-            figure.id,
-            paired_ratio(&m.samples[0], &m.samples[1])
-        ));
+        match &figure.ratios {
+            Ratios::FirstPeer => ratio_lines.push(format!(
+                "RATIO {} {:.3}",
+                figure.id,
+                paired_ratio(&m.samples[0], &m.samples[1])
+            )),
+            Ratios::Peers(peers) => {
+                for (peer, id) in peers {
+                    let i = figure
+                        .entries
+                        .iter()
+                        .position(|e| e.name == *peer)
+                        .expect("a RATIO line names a peer of its figure");
+                    ratio_lines.push(format!(
+                        "RATIO {id} {:.3}",
+                        paired_ratio(&m.samples[0], &m.samples[i])
+                    ));
+                }
+            }
+            Ratios::None => {}
+        }
     }
-    println!("(RATIO lines: barejwt time / {} time)", "first peer listed");
+    println!("(RATIO lines: barejwt time / first peer listed time)");
+    println!("(EdDSA RATIO lines: barejwt time / time of the peer the id names)");
     println!("elapsed {:.1} s", started.elapsed().as_secs_f64());
     for line in ratio_lines {
         println!("{line}");

@@ -1,8 +1,9 @@
 //! The one workload of `spec/bench.md`, configured alike for every crate:
-//! the secret 00..1f, the standard and large HS256 tokens, and "verify"
-//! meaning algorithms [HS256], `exp` required and checked, `nbf` checked,
-//! leeway 0, `iss` equal to the issuer, `aud` containing the audience, on the
-//! real clock for every crate.
+//! the secret 00..1f, the standard and large HS256 tokens, the EdDSA token
+//! of "Public-key tokens" with its key (RFC 8037 A.1) as JWK and PEM, and
+//! "verify" meaning algorithms [HS256] (or [EdDSA]), `exp` required and
+//! checked, `nbf` checked, leeway 0, `iss` equal to the issuer, `aud`
+//! containing the audience, on the real clock for every crate.
 
 pub const ISSUER: &str = "https://auth.example.com";
 pub const AUDIENCE: &str = "api.example.com";
@@ -137,4 +138,87 @@ pub fn jwt_simple_claims(data: Option<String>) -> jwt_simple::prelude::JWTClaims
             data,
         },
     }
+}
+
+// ---- Public-key tokens: EdDSA (spec/bench.md) -----------------------------
+
+/// The RFC 8037 A.1 key (RFC 8032 §7.1 TEST 1): the seed, `d` of the JWK.
+pub const ED25519_SEED_HEX: &str =
+    "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
+
+/// The public key, `x` of the JWK.
+pub const ED25519_X: &str = "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo";
+
+/// The public JWK (RFC 8037 A.2).
+pub const ED25519_PUBLIC_JWK: &str =
+    r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#;
+
+/// The private JWK (RFC 8037 A.1).
+pub const ED25519_PRIVATE_JWK: &str = r#"{"kty":"OKP","crv":"Ed25519","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#;
+
+/// The public key as SubjectPublicKeyInfo (RFC 8410 §4), as OpenSSL writes it.
+pub const ED25519_PUBLIC_PEM: &str = "-----BEGIN PUBLIC KEY-----
+MCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=
+-----END PUBLIC KEY-----
+";
+
+/// The private key as PKCS #8 v1 (RFC 8410 §7), as OpenSSL writes it.
+pub const ED25519_PRIVATE_PEM: &str = "-----BEGIN PRIVATE KEY-----
+MC4CAQAwBQYDK2VwBCIEIJ1hsZ3v/VpguoRK9JLsLMREScVpezJpGXA7rAMcrn9g
+-----END PRIVATE KEY-----
+";
+
+/// The standard claims under `{"alg":"EdDSA","typ":"JWT"}`, signed with the
+/// key above (Ed25519 is deterministic; this signature was made with
+/// OpenSSL, through Python's `cryptography`), 396 characters.
+pub const EDDSA_TOKEN: &str = "eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaXNzIjoiaHR0cHM6Ly9hdXRoLmV4YW1wbGUuY29tIiwiYXVkIjoiYXBpLmV4YW1wbGUuY29tIiwiaWF0IjoxNzAwMDAwMDAwLCJuYmYiOjE3MDAwMDAwMDAsImV4cCI6NDEwMjQ0NDgwMCwianRpIjoiOWY4YjJjMWUtNGQ1YS00ZTJiLTljM2QtMWEyYjNjNGQ1ZTZmIiwiYWRtaW4iOnRydWV9.aTIrbewBrOJSk2ie4bTxFi-FlspUFedNyqQ-Lz-nnrlCME83ZzRBRaTrUtTwUeV1whgg76klmsnvXbEWu3PTBw";
+
+pub fn ed25519_seed() -> [u8; 32] {
+    let mut seed = [0u8; 32];
+    for (i, b) in seed.iter_mut().enumerate() {
+        *b = u8::from_str_radix(&ED25519_SEED_HEX[2 * i..2 * i + 2], 16).unwrap();
+    }
+    seed
+}
+
+pub fn ed25519_x() -> [u8; 32] {
+    barejwt::base64url::decode(ED25519_X.as_bytes())
+        .unwrap()
+        .try_into()
+        .unwrap()
+}
+
+/// The same verification as [`barejwt_validation`], for EdDSA.
+pub fn barejwt_validation_eddsa() -> barejwt::Validation {
+    barejwt::Validation::new(&[barejwt::Algorithm::EdDsa])
+        .leeway_secs(0)
+        .issuer(ISSUER)
+        .audience(AUDIENCE)
+}
+
+/// The same verification as [`jsonwebtoken_validation`], for EdDSA.
+pub fn jsonwebtoken_validation_eddsa() -> jsonwebtoken::Validation {
+    let mut v = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::EdDSA);
+    v.algorithms = vec![jsonwebtoken::Algorithm::EdDSA];
+    v.set_required_spec_claims(&["exp"]);
+    v.validate_exp = true;
+    v.validate_nbf = true;
+    v.leeway = 0;
+    v.set_issuer(&[ISSUER]);
+    v.set_audience(&[AUDIENCE]);
+    v
+}
+
+/// As [`jwt_simple_verify`], with an Ed25519 public key.
+pub fn jwt_simple_verify_eddsa(
+    key: &jwt_simple::prelude::Ed25519PublicKey,
+    token: &str,
+    options: &jwt_simple::prelude::VerificationOptions,
+) -> Option<jwt_simple::prelude::JWTClaims<SimpleCustom>> {
+    use jwt_simple::prelude::*;
+    let claims = key
+        .verify_token::<SimpleCustom>(token, Some(options.clone()))
+        .ok()?;
+    claims.expires_at?;
+    Some(claims)
 }

@@ -600,8 +600,8 @@ fn quad_secret(src: &[u8]) -> (u32, u32) {
 /// its holder has to fix anyway, so it is public: only then is the input
 /// handed to [`decode`], whose slow path finds the exact error and offset.
 ///
-/// **Cost.** Six to eight times slower than [`decode`] (1 KiB of text:
-/// 3.0 µs against 0.5 µs on the development machine; the ignored test
+/// **Cost.** About six to eight times slower than [`decode`] (1 KiB of
+/// text: 3 µs against 0.5 µs on the development machine; the ignored test
 /// `decode_secret_speed_against_decode` measures it), because [`decode`]
 /// reads one table entry per character and tests 32 characters at once,
 /// while this spends some 40 arithmetic operations on each character.

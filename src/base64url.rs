@@ -629,8 +629,8 @@ pub fn decode_secret_to_slice(input: &[u8], out: &mut [u8]) -> Result<usize, Dec
     decode_secret_declassifying(input, out, &mut |_| {})
 }
 
-/// [`decode_secret_to_slice`], which it is, with its one point of
-/// declassification made visible: `declassify` is called on every value
+/// [`decode_secret_to_slice`], which it is, with its declassification
+/// made visible: `declassify` is called on every value
 /// the function is about to branch on although it was computed from the
 /// input, just before the branch. These are the one-byte flag saying
 /// whether the input broke a rule and, when it did, a copy of the input
@@ -659,8 +659,9 @@ pub fn decode_secret_declassifying(
     let out = out
         .get_mut(..needed)
         .ok_or(DecodeError::output_too_small(needed))?;
-    let mut valid = u32::MAX; // all ones while every rule holds, then 0
-                              // Eight characters -> six bytes per step, then one group of four.
+    // All ones while every rule holds, then 0.
+    let mut valid = u32::MAX;
+    // Eight characters -> six bytes per step, then one group of four.
     let blocks = input.chunks_exact(8);
     let rest = blocks.remainder();
     let mut dst = out.chunks_exact_mut(6);

@@ -76,6 +76,16 @@ const CASES: &[Case] = &[
         about: "Ed25519PrivateKey::generate from a RandomSource whose bytes are secret, then sign",
         run: cases::ed25519::generate,
     },
+    Case {
+        name: "base64url-decode-secret",
+        about: "base64url::decode_secret of secret text (the vectors of vectors/base64url.txt, valid and malformed; random keys), its two declassification points handed to valgrind",
+        run: cases::base64::decode_secret,
+    },
+    Case {
+        name: "pem-private-key",
+        about: "crypto::pem::decode of PKCS #8 private keys (Ed25519, P-256), every byte between the boundary lines secret, its declassification points (the layout, the flag) handed to valgrind",
+        run: cases::base64::pem_private_key,
+    },
 ];
 
 /// A negative control: deliberately variable-time, valgrind must report
@@ -113,6 +123,13 @@ const CONTROLS: &[Control] = &[
         function: "table_lookup_vartime",
         report: ADDRESS,
         run: controls::secret_table_index,
+    },
+    Control {
+        name: "control-base64url-decode",
+        about: "base64url::decode, the table-driven decoder for public tokens, on secret text (the leak decode_secret removes)",
+        function: "barejwt::base64url::decode_to_slice",
+        report: ADDRESS,
+        run: controls::base64url_decode_of_secret,
     },
 ];
 

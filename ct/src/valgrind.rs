@@ -153,3 +153,19 @@ pub fn declassify<T>(mut value: T) -> T {
     make_mem_defined(&mut value);
     value
 }
+
+/// [`declassify`] for the contents of a buffer (a `Vec`'s, which
+/// `declassify` of the `Vec` itself would miss: it would check and mark
+/// its pointer and length).
+#[track_caller]
+pub fn declassify_bytes(bytes: &mut [u8]) {
+    if let Some(undefined) = undefined_bytes(bytes) {
+        assert!(
+            undefined == bytes.len(),
+            "only {undefined} of the {} bytes of this output depend on the secret: \
+             the secret did not reach it, so the case checks less than it says",
+            bytes.len()
+        );
+    }
+    make_mem_defined(bytes);
+}

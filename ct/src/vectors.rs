@@ -12,6 +12,13 @@ pub const ED25519_RFC8032: &str = include_str!("../../vectors/ed25519/rfc8032.tx
 /// HMAC-SHA-256/384/512: RFC 4231 Test Cases 1–7 and keys of lengths
 /// around the block size (RFC 2104 §2), 12 records per hash.
 pub const HMAC: &str = include_str!("../../vectors/hmac.txt");
+/// base64url: RFC 4648 §10, RFC 7515 Appendix C, derived alphabet cases,
+/// and the strict decoder's rejections with their kinds and offsets.
+pub const BASE64URL: &str = include_str!("../../vectors/base64url.txt");
+/// An Ed25519 private key, PKCS #8 in PEM (`vectors/keys/README.md`).
+pub const ED25519_PKCS8_PEM: &str = include_str!("../../vectors/keys/ed25519-pkcs8.pem");
+/// A P-256 private key, PKCS #8 in PEM (`vectors/keys/README.md`).
+pub const P256_PKCS8_PEM: &str = include_str!("../../vectors/keys/ec-p256-pkcs8.pem");
 
 /// One record: its fields in file order.
 pub struct Record<'a> {

@@ -121,7 +121,7 @@ impl KeySource {
                     show(&name.to_string_lossy())
                 ))),
             },
-            KeySource::B64(text) => barejwt::base64url::decode(text.as_bytes())
+            KeySource::B64(text) => barejwt::base64url::decode_secret(text.as_bytes())
                 .map(Loaded::Secret)
                 .map_err(|e| {
                     usage(format!(

@@ -5,13 +5,12 @@
 //! are not supported: skipped in a set, [`crate::ErrorKind::InvalidKey`] for
 //! every algorithm when used alone.
 
+use super::okp::{octets, secret_octets};
 use super::{invalid, optional_string, KeysPerAlg};
-use crate::base64url;
 use crate::crypto::ec::Curve;
 use crate::error::Error;
 use crate::json::Object;
 use crate::keys::AsymmetricKey;
-use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -57,7 +56,7 @@ fn read_key(object: &Object, curve: Curve) -> Result<AsymmetricKey, Error> {
         octets(object, "x")?.ok_or_else(|| invalid("EC JWK has no \"x\" (RFC 7518 §6.2.1.2)"))?;
     let y =
         octets(object, "y")?.ok_or_else(|| invalid("EC JWK has no \"y\" (RFC 7518 §6.2.1.3)"))?;
-    match octets(object, "d")? {
+    match secret_octets(object, "d")? {
         Some(mut d) => {
             let key = AsymmetricKey::ec_private(curve, &d, &x, &y);
             d.fill(0);
@@ -65,14 +64,4 @@ fn read_key(object: &Object, curve: Curve) -> Result<AsymmetricKey, Error> {
         }
         None => AsymmetricKey::ec_public(curve, &x, &y),
     }
-}
-
-/// A member holding canonical base64url octets, when present.
-fn octets(object: &Object, name: &'static str) -> Result<Option<Vec<u8>>, Error> {
-    let Some(text) = optional_string(object, name)? else {
-        return Ok(None);
-    };
-    base64url::decode(text.as_bytes())
-        .map(Some)
-        .map_err(|e| invalid(format!("JWK \"{name}\" is not canonical base64url: {e}")))
 }

@@ -30,7 +30,9 @@ pub(super) fn oct_keys(
 ) -> Result<KeysPerAlg, Error> {
     let k = optional_string(object, "k")?
         .ok_or_else(|| invalid("JWK of type \"oct\" has no \"k\" (RFC 7518 §6.4.1)"))?;
-    let secret = base64url::decode(k.as_bytes())
+    // The secret: decoded in constant time (no table indexed by its
+    // characters).
+    let secret = base64url::decode_secret(k.as_bytes())
         .map_err(|e| invalid(format!("JWK \"k\" is not canonical base64url: {e}")))?;
     if secret.is_empty() {
         return Err(short_secret(Algorithm::Hs256, 0, 32));

@@ -51,18 +51,32 @@ pub(super) fn okp_key(object: &Object, alg: Option<&str>) -> Result<Curve, Error
 fn ed25519(object: &Object) -> Result<AsymmetricKey, Error> {
     let x =
         octets(object, "x")?.ok_or_else(|| invalid("Ed25519 JWK has no \"x\" (RFC 8037 §2)"))?;
-    match octets(object, "d")? {
+    match secret_octets(object, "d")? {
         Some(d) => AsymmetricKey::ed25519_private(&d, Some(&x)),
         None => AsymmetricKey::ed25519_public(&x),
     }
 }
 
 /// A member holding canonical base64url octets, when present.
-fn octets(object: &Object, name: &'static str) -> Result<Option<Vec<u8>>, Error> {
+pub(super) fn octets(object: &Object, name: &'static str) -> Result<Option<Vec<u8>>, Error> {
+    member_octets(object, name, base64url::decode)
+}
+
+/// A private member's octets, decoded in constant time
+/// ([`base64url::decode_secret`]).
+pub(super) fn secret_octets(object: &Object, name: &'static str) -> Result<Option<Vec<u8>>, Error> {
+    member_octets(object, name, base64url::decode_secret)
+}
+
+fn member_octets(
+    object: &Object,
+    name: &'static str,
+    decode: fn(&[u8]) -> Result<Vec<u8>, base64url::DecodeError>,
+) -> Result<Option<Vec<u8>>, Error> {
     let Some(text) = optional_string(object, name)? else {
         return Ok(None);
     };
-    base64url::decode(text.as_bytes())
+    decode(text.as_bytes())
         .map(Some)
         .map_err(|e| invalid(format!("JWK \"{name}\" is not canonical base64url: {e}")))
 }

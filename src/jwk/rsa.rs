@@ -5,9 +5,9 @@
 //! (RFC 7518 §6.3.2: the "SHOULD" made a rule here, since barejwt signs
 //! with CRT); multi-prime keys (`oth`, §6.3.2.7) are not supported.
 
-use super::{invalid, optional_string, KeysPerAlg};
+use super::okp::{octets, secret_octets};
+use super::{invalid, KeysPerAlg};
 use crate::alg::Algorithm;
-use crate::base64url;
 use crate::error::Error;
 use crate::json::Object;
 use crate::keys::AsymmetricKey;
@@ -48,6 +48,7 @@ pub(super) fn rsa_key(
 
 fn read_key(object: &Object) -> Result<AsymmetricKey, Error> {
     let member = |name: &'static str| octets(object, name);
+    let secret = |name: &'static str| secret_octets(object, name);
     let n = member("n")?.ok_or_else(|| invalid("RSA JWK has no \"n\" (RFC 7518 §6.3.1.1)"))?;
     let e = member("e")?.ok_or_else(|| invalid("RSA JWK has no \"e\" (RFC 7518 §6.3.1.2)"))?;
     if object.get("oth").is_some() {
@@ -55,7 +56,7 @@ fn read_key(object: &Object) -> Result<AsymmetricKey, Error> {
             "the RSA JWK has \"oth\": multi-prime keys (RFC 7518 §6.3.2.7) are not supported",
         ));
     }
-    let Some(mut d) = member("d")? else {
+    let Some(mut d) = secret("d")? else {
         for name in CRT_MEMBERS {
             if object.get(name).is_some() {
                 return Err(invalid(format!(
@@ -67,7 +68,7 @@ fn read_key(object: &Object) -> Result<AsymmetricKey, Error> {
     };
     let mut crt: Vec<Vec<u8>> = Vec::with_capacity(5);
     for name in CRT_MEMBERS {
-        match member(name)? {
+        match secret(name)? {
             Some(value) => crt.push(value),
             None => {
                 d.fill(0);
@@ -87,14 +88,4 @@ fn read_key(object: &Object) -> Result<AsymmetricKey, Error> {
     d.fill(0);
     crt.iter_mut().for_each(|v| v.fill(0));
     key
-}
-
-/// A member holding canonical base64url octets, when present.
-fn octets(object: &Object, name: &'static str) -> Result<Option<Vec<u8>>, Error> {
-    let Some(text) = optional_string(object, name)? else {
-        return Ok(None);
-    };
-    base64url::decode(text.as_bytes())
-        .map(Some)
-        .map_err(|e| invalid(format!("JWK \"{name}\" is not canonical base64url: {e}")))
 }

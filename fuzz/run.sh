@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs one fuzz target for a while, one job, on nightly:
-#   fuzz/run.sh TARGET SECONDS      (targets: base64url json verify claims jwk)
+#   fuzz/run.sh TARGET SECONDS      (targets: base64url json verify claims jwk
+#                                    pem_der okp_jwk eddsa_verify)
 # Installs cargo-fuzz if missing and seeds fuzz/corpus/TARGET from vectors/.
 # One process (the default: no -jobs), so the machine stays shared.
 # libfuzzer prints "#N DONE ... exec/s" at the end; findings go to
@@ -28,6 +29,9 @@ seed() { # seed NAME CONTENT
 tokens() { # every Token = value of the vector files
     cat "$root"/vectors/jws/*.txt "$root"/vectors/claims/*.txt |
         sed -n 's/^Token = //p'
+}
+hexseed() { # hexseed NAME HEX: the octets of HEX
+    printf '%s' "$2" | xxd -r -p > "$corpus/seed-$1"
 }
 n=0
 case "$target" in
@@ -63,6 +67,81 @@ jwk)
         while IFS= read -r t; do n=$((n + 1)); seed "jwk-$n" "$t"; done
     seed oct '{"kty":"oct","alg":"HS256","kid":"k","k":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"}'
     seed set '{"keys":[{"kty":"oct","alg":"HS256","kid":"k","k":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"},{"kty":"RSA","n":"AQAB","e":"AQAB"}]}' ;;
+pem_der)
+    # The PEM texts as they are; and DER mode: byte 0 the index of the
+    # block's label in Label::ALL, then the block's DER.
+    for f in "$root"/vectors/keys/*.pem; do
+        b=$(basename "$f" .pem)
+        cp "$f" "$corpus/seed-$b.pem"
+        label=$(sed -n 's/^-----BEGIN \(.*\)-----.*$/\1/p' "$f" | grep -v 'EC PARAMETERS' | head -n 1)
+        case "$label" in
+        "PUBLIC KEY") i=0 ;; "RSA PUBLIC KEY") i=1 ;; CERTIFICATE) i=2 ;;
+        "PRIVATE KEY") i=3 ;; "RSA PRIVATE KEY") i=4 ;; "EC PRIVATE KEY") i=5 ;;
+        *) continue ;;
+        esac
+        {
+            printf "\\$(printf '%03o' "$i")"
+            sed -n "/^-----BEGIN $label-----/,/^-----END $label-----/p" "$f" |
+                sed '1d;$d' | base64 -d 2>/dev/null || true
+        } > "$corpus/seed-$b.der"
+    done
+    # Wycheproof's public keys: SPKI (label 0).
+    sed -n 's/^Der = //p' "$root"/vectors/keys/wycheproof_public_keys.txt |
+        while IFS= read -r h; do n=$((n + 1)); hexseed "wycheproof-$n" "00$h"; done ;;
+okp_jwk)
+    # Raw mode (byte 0 even): the JWKs of vectors/keys and vectors/jws.
+    for f in "$root"/vectors/keys/*.json; do
+        { printf '\000'; cat "$f"; } > "$corpus/seed-$(basename "$f")"
+    done
+    grep -h '^Jwk\(s\)\? = ' "$root"/vectors/jws/*.txt | sed 's/^Jwks\? = //' |
+        while IFS= read -r t; do
+            n=$((n + 1))
+            { printf '\000'; printf '%s' "$t"; } > "$corpus/seed-jwk-$n"
+        done
+    { printf '\000'; printf '{"keys":['; cat "$root"/vectors/keys/ed25519.public.jwk.json;
+      printf ','; cat "$root"/vectors/keys/ed25519.jwk.json; printf ']}'; } > "$corpus/seed-set"
+    # Structured modes, byte 1 alg: 1 x; 3 d (x derived); 5 d then x.
+    t1_seed=9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60
+    t1_x=d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a
+    hexseed x-test1 "0100$t1_x"
+    hexseed d-test1 "0301$t1_seed"
+    hexseed dx-test1 "0502$t1_seed$t1_x"
+    sed -n 's/^PublicKey = //p' "$root"/vectors/ed25519/*.txt |
+        while IFS= read -r h; do n=$((n + 1)); hexseed "x-$n" "0100$h"; done ;;
+eddsa_verify)
+    # From the Ed25519 vectors: mode 0 signature ‖ message, 1 the genuine
+    # signature changed (unchanged, S + L, R's sign, R of order 8),
+    # 2 seed ‖ message, 3 public key ‖ message.
+    awk '
+        function flush() {
+            if (sig != "" && has_msg) print "00" sig msg
+            if (has_msg) {
+                print "01000000" msg; print "01010000" msg
+                print "01020000" msg; print "01030003" msg
+            }
+            if (seed != "" && has_msg) print "02" seed msg
+            if (pk != "") print "03" pk msg
+            sig = ""; seed = ""; pk = ""; msg = ""; has_msg = 0
+        }
+        /^Id = / { flush() }
+        /^Seed = / { seed = $3 }
+        /^PublicKey = / { pk = $3 }
+        /^Signature = / { sig = $3 }
+        /^Message =/ { msg = $3; has_msg = 1 }
+        END { flush() }
+    ' "$root"/vectors/ed25519/*.txt |
+        while IFS= read -r h; do n=$((n + 1)); hexseed "ed25519-$n" "$h"; done
+    # Mode 4: tokens, RFC 8037's signed by this key among them.
+    { tokens; sed -n 's/^Compact = //p' "$root"/vectors/ed25519/rfc8037.txt; } |
+        while IFS= read -r t; do
+            n=$((n + 1))
+            { printf '\004'; printf '%s' "$t"; } > "$corpus/seed-token-$n"
+        done
+    # Mode 5: header 0x00 claims, signed here (position, value 0: unchanged).
+    printf '\005\000\000\000{"alg":"EdDSA"}\000{"exp":1700000100}' > "$corpus/seed-signed-eddsa"
+    printf '\005\000\000\000{"alg":"Ed25519","typ":"JWT"}\000{"exp":1700000100,"sub":"a"}' > "$corpus/seed-signed-ed25519"
+    printf '\005\000\000\000{"alg":"EdDSA"}\000{"exp":1699999999}' > "$corpus/seed-signed-expired"
+    printf '\005\003\000\001{"alg":"EdDSA"}\000{"exp":1700000100}' > "$corpus/seed-signed-changed" ;;
 *)
     echo "unknown target $target" >&2; exit 2 ;;
 esac

@@ -491,7 +491,7 @@ fn pubkey(args: &[OsString]) -> Result<(), Failure> {
             )
             .into())
         }
-        Loaded::Pem(key) => (key.map_err(Failure::Rejected)?, None),
+        Loaded::Pem(key) => (key.map_err(|u| Failure::Rejected(u.error))?, None),
         Loaded::Jwk(Err(e)) => return Err(Failure::Rejected(e)),
         Loaded::Jwk(Ok(jwk)) => match jwk.asymmetric_key() {
             Some(Ok(key)) => (key.clone(), Some(jwk)),

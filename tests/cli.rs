@@ -613,10 +613,22 @@ fn a_jwk_file_holds_one_key() {
     // A JWK bound to HS512 never verifies an HS256 token.
     let bound = TempFile::new(jwk_oct(None, Some("HS512"), &[1u8; 64]).as_bytes());
     verify_keyed(&["--jwk-file", bound.path()], &token).rejected("algorithm_not_allowed");
-    // An RSA key never verifies an HMAC token; a 17-bit modulus is not a
-    // usable RSA key at all (judged at key selection, after the alg step).
+    // An RSA key never verifies an HMAC token, usable or not (the alg step
+    // comes first); a 17-bit modulus is not a usable RSA key at all
+    // (judged at key selection, after the alg step).
     let rsa = TempFile::new(br#"{"kty":"RSA","n":"AQAB","e":"AQAB"}"#);
-    verify_keyed(&["--jwk-file", rsa.path()], &token).rejected("invalid_key");
+    verify_keyed(&["--jwk-file", rsa.path()], &token).rejected("algorithm_not_allowed");
+    let rs256 = raw_token("HS256", K32, r#"{"alg":"RS256"}"#, GOOD_CLAIMS);
+    verify_alg("RS256", &["--jwk-file", rsa.path()], &rs256).rejected("invalid_key");
+    // The same order for a PEM key that is unusable: a 31-octet Ed25519 key
+    // and an ES256 token with a bad crit is algorithm_not_allowed.
+    let es256 = raw_token("HS256", K32, r#"{"alg":"ES256","crit":[]}"#, GOOD_CLAIMS);
+    verify_alg(
+        "ES256",
+        &["--pem-file", &key_path("ed25519-spki-short-key.pem")],
+        &es256,
+    )
+    .rejected("algorithm_not_allowed");
     let good_rsa = TempFile::new(
         std::fs::read_to_string(key_path("rsa2048.public.jwk.json"))
             .unwrap()
@@ -1871,6 +1883,35 @@ fn ed25519_signatures_are_checked_exactly() {
     let mut flipped = barejwt::base64url::decode(signature.as_bytes()).unwrap();
     flipped[10] ^= 1;
     verify_alg("EdDSA", &key, &format!("{input}.{}", b64(&flipped))).rejected("invalid_signature");
+}
+
+#[test]
+fn every_key_set_error_about_a_kid_names_the_skipped_keys_with_it() {
+    let set = jwks(&[
+        r#"{"kty":"OKP","crv":"X448","kid":"k","x":"AA"}"#.to_string(),
+        jwk_oct(Some("k"), Some("HS512"), &[5u8; 64]),
+    ]);
+    let token = hs256_with_header(r#"{"alg":"HS256","kid":"k"}"#, GOOD_CLAIMS);
+    let out = verify_keyed(&["--jwks-file", set.path()], &token);
+    out.rejected("algorithm_not_allowed");
+    assert!(
+        out.stderr.contains(
+            r#"the key with that kid was skipped because its "crv" "X448" is not supported"#
+        ),
+        "{}",
+        out.stderr
+    );
+    let two = jwks(&[
+        r#"{"kty":"OKP","crv":"X448","kid":"k","x":"AA"}"#.to_string(),
+        r#"{"kty":"oct","kid":"k","use":"enc","k":"AAEC"}"#.to_string(),
+    ]);
+    let out = verify_keyed(&["--jwks-file", two.path()], &token);
+    out.rejected("unknown_key");
+    assert!(
+        out.stderr.contains(r#"2 keys with that kid were skipped, because its "crv" "X448" is not supported and its "use" is "enc", not "sig""#),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]

@@ -64,7 +64,8 @@ Usage:
                          keep their text; claim types are not checked, so
                          tokens for testing verifiers can be made)
   KEY                    see `barejwt --help`; with --jwks-file the kid in
-                         --header picks the key (or the set's only key)
+                         --header picks the key (without one, the one key
+                         of the set that fits --alg)
 
 Prints the token and a newline. JSON is strict RFC 8259: duplicate names, a
 byte order mark, lone surrogates and nesting deeper than 64 are usage errors.
@@ -98,8 +99,9 @@ barejwt verify: check a token and print its claims
 Usage:
   barejwt verify --alg ALG[,ALG...] KEY [OPTIONS] TOKEN
 
-  --alg ALG[,ALG...]     the algorithms accepted (RFC 7518 §3.1 names, exact
-                         case; never none); may be repeated
+  --alg ALG[,ALG...]     the algorithms accepted (names of RFC 7518 §3.1,
+                         RFC 8037, RFC 8812 and RFC 9864, exact case; never
+                         none); may be repeated
   --iss ISS              iss must be exactly ISS
   --aud AUD              the token's aud must name AUD; repeat to accept any
                          of several. Without --aud a token carrying aud is

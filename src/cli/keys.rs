@@ -139,13 +139,17 @@ impl KeySource {
                         show(&path.to_string_lossy()),
                         e.reason()
                     ))),
-                    // A key, but not a usable one: judged at key selection.
-                    Err(e) => Ok(Loaded::Pem(Err(e))),
+                    // A key, but not a usable one: judged at key selection,
+                    // after its family is judged against `alg`.
+                    Err(e) => Ok(Loaded::Pem(Err(Unusable {
+                        error: e,
+                        family: pem_family(&text),
+                    }))),
                 }
             }
             KeySource::JwkFile(path) => {
                 let text = read_file(command, "--jwk-file", path)?;
-                match Jwk::parse_with_policy(&text, &policy) {
+                match Jwk::parse_deferring_key_errors(&text, &policy) {
                     Ok(jwk) => Ok(Loaded::Jwk(Ok(jwk))),
                     // Readable, but the key in it cannot be used: judged at
                     // key selection.
@@ -179,11 +183,86 @@ pub enum Loaded {
     /// A raw HMAC secret (possibly empty or short: judged later).
     Secret(Vec<u8>),
     /// One key from a PEM file, or why it cannot be used.
-    Pem(Result<AsymmetricKey, Error>),
+    Pem(Result<AsymmetricKey, Unusable>),
     /// One JWK, or why its key material cannot be used.
     Jwk(Result<Jwk, Error>),
     /// A JWK Set (unsupported keys already skipped).
     Set(JwkSet),
+}
+
+/// A key file whose key cannot be used, and the family it is of, so that a
+/// token of another family is still refused at the `alg` step first.
+#[derive(Debug, Clone)]
+pub struct Unusable {
+    /// Why the key cannot be used (`invalid_key`).
+    pub error: Error,
+    /// The algorithms the key's family and curve would fit; `None` when the
+    /// file names no family this tool reads (an unsupported curve: then it
+    /// is `invalid_key` for every algorithm).
+    pub family: Option<Vec<Algorithm>>,
+}
+
+impl Unusable {
+    /// The error for `alg`: `algorithm_not_allowed` when the family does
+    /// not fit it, else the key's own error.
+    fn error_for(&self, alg: Algorithm) -> Error {
+        match &self.family {
+            Some(algs) if !algs.contains(&alg) => Error::new(
+                ErrorKind::AlgorithmNotAllowed,
+                format!(
+                    "{alg} does not fit the key in the PEM file (it fits {})",
+                    names(algs)
+                ),
+            ),
+            _ => self.error.clone(),
+        }
+    }
+}
+
+fn names(algs: &[Algorithm]) -> String {
+    algs.iter()
+        .map(|a| a.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The algorithms a PEM file's key would fit by its family and curve, read
+/// from the key file's structure alone (no key checks).
+fn pem_family(text: &[u8]) -> Option<Vec<Algorithm>> {
+    use barejwt::crypto::pkix::{
+        InvalidKeyProblem, KeyError, KeyFile, NamedCurve, PrivateKeyInfo, PublicKeyInfo,
+    };
+    let file = match barejwt::crypto::pkix::parse_pem(text) {
+        Ok(file) => file,
+        // An Ed25519 key of the wrong length: the family is known.
+        Err(KeyError::InvalidKey {
+            problem: InvalidKeyProblem::Ed25519Length(_),
+            ..
+        }) => {
+            return Some(
+                Algorithm::ALL
+                    .into_iter()
+                    .filter(|a| a.is_eddsa())
+                    .collect(),
+            )
+        }
+        Err(_) => return None,
+    };
+    let fits: fn(&Algorithm) -> bool = match file {
+        KeyFile::Public(PublicKeyInfo::Rsa { .. }) | KeyFile::Private(PrivateKeyInfo::Rsa(_)) => {
+            |a| a.is_rsa()
+        }
+        KeyFile::Public(PublicKeyInfo::Ed25519 { .. })
+        | KeyFile::Private(PrivateKeyInfo::Ed25519 { .. }) => |a| a.is_eddsa(),
+        KeyFile::Public(PublicKeyInfo::Ec { curve, .. })
+        | KeyFile::Private(PrivateKeyInfo::Ec { curve, .. }) => match curve {
+            NamedCurve::P256 => |a| *a == Algorithm::Es256,
+            NamedCurve::P384 => |a| *a == Algorithm::Es384,
+            NamedCurve::P521 => |a| *a == Algorithm::Es512,
+            NamedCurve::Secp256k1 => |a| *a == Algorithm::Es256K,
+        },
+    };
+    Some(Algorithm::ALL.into_iter().filter(fits).collect())
 }
 
 fn read_file(command: &'static str, flag: &str, path: &PathBuf) -> Result<Vec<u8>, Usage> {
@@ -219,6 +298,22 @@ fn os_bytes(value: OsString) -> Vec<u8> {
 #[cfg(not(unix))]
 fn os_bytes(value: OsString) -> Vec<u8> {
     value.to_string_lossy().into_owned().into_bytes()
+}
+
+/// A short-secret error from a JWK, with the flag that would accept it
+/// named, as for a raw secret.
+fn name_short_key_flag(e: Error) -> Error {
+    if e.kind() == ErrorKind::InvalidKey
+        && e.reason()
+            .ends_with("unless short keys are explicitly allowed")
+    {
+        Error::new(
+            ErrorKind::InvalidKey,
+            format!("{} (--allow-short-key)", e.reason()),
+        )
+    } else {
+        e
+    }
 }
 
 /// An HMAC key for `alg` from a raw secret; an unusable secret's error
@@ -272,10 +367,11 @@ impl CliKeys {
                 allowed
                     .iter()
                     .map(|&alg| {
-                        (
-                            alg,
-                            key.as_ref().map_err(Error::clone).and_then(|k| k.key(alg)),
-                        )
+                        let made = match &key {
+                            Ok(k) => k.key(alg),
+                            Err(unusable) => Err(unusable.error_for(alg)),
+                        };
+                        (alg, made)
                     })
                     .collect(),
             ),
@@ -327,9 +423,9 @@ impl KeyResolver for CliKeys {
                     format!("{alg} is not in the allowed list"),
                 )),
             },
-            CliKeys::Jwk(Ok(jwk)) => jwk.resolve(alg, kid),
+            CliKeys::Jwk(Ok(jwk)) => jwk.resolve(alg, kid).map_err(name_short_key_flag),
             CliKeys::Jwk(Err(e)) => Err(e.clone()),
-            CliKeys::Set(set) => set.resolve(alg, kid),
+            CliKeys::Set(set) => set.resolve(alg, kid).map_err(name_short_key_flag),
         }
     }
 }
@@ -361,7 +457,7 @@ pub fn signing_key(
         )),
         Loaded::Secret(secret) => secret_key(alg, secret, allow_short),
         Loaded::Pem(Ok(key)) => key.key(alg),
-        Loaded::Pem(Err(e)) => Err(e.clone()),
+        Loaded::Pem(Err(unusable)) => Err(unusable.error_for(alg)),
         Loaded::Jwk(Ok(jwk)) => jwk.key(alg, Operation::Sign).cloned(),
         Loaded::Jwk(Err(e)) => Err(e.clone()),
         Loaded::Set(set) => set.signing_key(alg, kid).cloned(),

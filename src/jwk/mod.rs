@@ -222,6 +222,22 @@ impl Jwk {
         Ok(jwk)
     }
 
+    /// Parses one JWK as the verifier uses it: a key whose members are
+    /// unusable is kept, with its type and its own `alg`, `use` and
+    /// `key_ops`, so that the `alg` step judges it first (an HS256 token and
+    /// an RSA JWK is `algorithm_not_allowed` whatever the modulus), and its
+    /// [`ErrorKind::InvalidKey`] comes at key selection, as the command line
+    /// contract orders the checks.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Malformed`] when the text is not a JSON object with a
+    /// string `kty`.
+    pub fn parse_deferring_key_errors(json_text: &[u8], policy: &KeyPolicy) -> Result<Jwk, Error> {
+        let object = parse_object(json_text, &json::Limits::default(), "the JWK")?;
+        Jwk::read(&object, policy)
+    }
+
     /// Reads a JWK, keeping an unusable one with the reason it will be
     /// refused for when it is used (a member of a set counts, and is
     /// [`ErrorKind::InvalidKey`] only when picked).

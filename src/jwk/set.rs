@@ -159,7 +159,8 @@ impl JwkSet {
     }
 
     /// The one key for a token with this `alg` and `kid` (see the module
-    /// docs), not yet checked for `use` and `key_ops`.
+    /// docs), not yet checked for `use` and `key_ops`. Its callers name the
+    /// skipped keys of the same `kid` in any error.
     fn choose(&self, alg: Algorithm, kid: Option<&str>) -> Result<&Jwk, Error> {
         let Some(kid) = kid else {
             return match fitting(self.keys.iter(), alg) {
@@ -180,12 +181,9 @@ impl JwkSet {
         };
         let mut named = self.keys.iter().filter(|k| k.kid() == Some(kid));
         let (Some(first), second) = (named.next(), named.next()) else {
-            return Err(self.naming_skipped(
-                kid,
-                Error::new(
-                    ErrorKind::UnknownKey,
-                    format!("no usable key in the set has kid {}", quote(kid)),
-                ),
+            return Err(Error::new(
+                ErrorKind::UnknownKey,
+                format!("no usable key in the set has kid {}", quote(kid)),
             ));
         };
         if second.is_none() {
@@ -193,7 +191,7 @@ impl JwkSet {
         }
         // Several keys share this kid (RFC 7517 §4.5 allows it across key
         // types): take the one that fits the algorithm, if exactly one does.
-        match fitting(self.keys.iter().filter(|k| k.kid() == Some(kid)), alg) {
+        let chosen = match fitting(self.keys.iter().filter(|k| k.kid() == Some(kid)), alg) {
             (Some(only), false) => Ok(only),
             (None, _) => Err(Error::new(
                 ErrorKind::AlgorithmNotAllowed,
@@ -209,6 +207,17 @@ impl JwkSet {
                     quote(kid)
                 ),
             )),
+        };
+        chosen
+    }
+
+    /// The key for `alg` and `op` that `kid` chooses; an error about it
+    /// names the skipped keys that bear the same `kid`.
+    fn key_for(&self, alg: Algorithm, kid: Option<&str>, op: Operation) -> Result<&Key, Error> {
+        let key = self.choose(alg, kid).and_then(|jwk| jwk.key(alg, op));
+        match kid {
+            Some(kid) => key.map_err(|e| self.naming_skipped(kid, e)),
+            None => key,
         }
     }
 
@@ -216,18 +225,32 @@ impl JwkSet {
     /// skipped appended, so the real cause is shown.
     fn naming_skipped(&self, kid: &str, error: Error) -> Error {
         let mut reason = String::from(error.reason());
-        let mut skipped = self.skipped.iter().filter(|s| s.kid() == Some(kid));
-        if let Some(first) = skipped.next() {
-            let more = skipped.count();
-            if more == 0 {
+        let skipped: Vec<&SkippedKey> = self
+            .skipped
+            .iter()
+            .filter(|s| s.kid() == Some(kid))
+            .collect();
+        match skipped.as_slice() {
+            [] => return error,
+            [only] => {
                 reason.push_str(": the key with that kid was skipped because ");
-                reason.push_str(first.reason());
-            } else {
+                reason.push_str(only.reason());
+            }
+            several => {
                 reason.push_str(&format!(
-                    ": {} keys with that kid were skipped, the first because {}",
-                    more + 1,
-                    first.reason()
+                    ": {} keys with that kid were skipped, because ",
+                    several.len()
                 ));
+                for (i, s) in several.iter().enumerate() {
+                    if i > 0 {
+                        reason.push_str(if i + 1 == several.len() {
+                            " and "
+                        } else {
+                            ", "
+                        });
+                    }
+                    reason.push_str(s.reason());
+                }
             }
         }
         Error::new(error.kind(), reason)
@@ -240,7 +263,7 @@ impl JwkSet {
     ///
     /// As [`KeyResolver::resolve`], for [`Operation::Sign`].
     pub fn signing_key(&self, alg: Algorithm, kid: Option<&str>) -> Result<&Key, Error> {
-        self.choose(alg, kid)?.key(alg, Operation::Sign)
+        self.key_for(alg, kid, Operation::Sign)
     }
 }
 
@@ -262,15 +285,19 @@ impl KeyResolver for JwkSet {
                 format!("{alg} is not supported yet"),
             ));
         }
-        match self.choose(alg, kid) {
+        let fits = match self.choose(alg, kid) {
             Ok(jwk) => jwk.fits(alg, Operation::Verify),
             Err(e) if e.kind() == ErrorKind::AlgorithmNotAllowed => Err(e),
             Err(_) => Ok(()),
+        };
+        match kid {
+            Some(kid) => fits.map_err(|e| self.naming_skipped(kid, e)),
+            None => fits,
         }
     }
 
     fn resolve(&self, alg: Algorithm, kid: Option<&str>) -> Result<&Key, Error> {
-        self.choose(alg, kid)?.key(alg, Operation::Verify)
+        self.key_for(alg, kid, Operation::Verify)
     }
 }
 

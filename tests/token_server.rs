@@ -71,6 +71,15 @@ fn newest_modification(dir: &Path) -> SystemTime {
         .flatten()
     {
         let path = entry.path();
+        // The command line tool's own files (`src/main.rs`, `src/cli/`) are
+        // not part of the library the example links.
+        let tool_only = path
+            .file_name()
+            .is_some_and(|n| n == "cli" || n == "main.rs")
+            && path.parent().is_some_and(|p| p.ends_with("src"));
+        if tool_only {
+            continue;
+        }
         let time = if path.is_dir() {
             newest_modification(&path)
         } else if path.extension().is_some_and(|e| e == "rs") {

@@ -108,7 +108,7 @@ pub fn describe(value: &Value) -> String {
     }
     match split_seconds(number) {
         Some((secs, fraction)) => rfc3339(secs, &fraction),
-        None => "more than 10^18 seconds from 1970: no calendar date shown".to_string(),
+        None => "10^18 seconds or more from 1970: no calendar date shown".to_string(),
     }
 }
 

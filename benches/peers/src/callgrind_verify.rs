@@ -6,10 +6,24 @@
 //! ed25519-barejwt, ed25519-ring, ed25519-aws-lc-rs, ed25519-dalek (the
 //! signature alone over the EdDSA token's signing input), or
 //! ed25519-sign-barejwt, ed25519-sign-ring, ed25519-sign-aws-lc-rs,
-//! ed25519-sign-dalek (signing that input). Run it with N and with 0: the
-//! difference divided by N is the instructions per call.
+//! ed25519-sign-dalek (signing that input), or, for the RSA and ECDSA
+//! figures, `<alg>-<op>-<impl>` with alg one of rs256, ps256, es256, es384,
+//! es512, es256k, op one of verify (the token), verify-raw (the signature
+//! alone), sign, sign-raw, and impl a name of the timing table's rows
+//! (barejwt, jsonwebtoken, jwt-simple, ring, aws-lc-rs, aws-lc-parsed,
+//! k256), e.g. `rs256-verify-barejwt` or `es256-sign-raw-ring`. Run it with
+//! N and with 0: the difference divided by N is the instructions per call.
 
-#[allow(dead_code)] // the timing binary uses the whole workload, this one a part
+// The timing binary uses the whole workload and all of each suite, this one a part.
+#[allow(dead_code)]
+mod ecdsa;
+#[allow(dead_code)]
+mod figure;
+#[allow(dead_code)]
+mod rsa;
+#[allow(dead_code)]
+mod suite;
+#[allow(dead_code)]
 mod workload;
 
 use std::hint::black_box;
@@ -139,6 +153,57 @@ fn main() {
                 other => panic!("unknown implementation {other}"),
             }
         }
-        other => panic!("unknown implementation {other}"),
+        other => public_key(other, n),
+    }
+}
+
+/// `<alg>-<op>-<impl>`: one implementation of a suite, N calls.
+fn public_key(which: &str, n: u64) {
+    let (alg, rest) = which
+        .split_once('-')
+        .unwrap_or_else(|| panic!("unknown implementation {which}"));
+    let mut suite = match alg {
+        "rs256" => rsa::rs256(),
+        "ps256" => rsa::ps256(),
+        "es256" => ecdsa::es256(),
+        "es384" => ecdsa::es384(),
+        "es512" => ecdsa::es512(),
+        "es256k" => ecdsa::es256k(),
+        _ => panic!("unknown implementation {which}"),
+    };
+    let token = suite.token;
+    let (input, signature) = suite::split(token);
+    let input = input.as_bytes();
+    fn find<'a, F>(imps: &'a mut [suite::Imp<F>], name: &str) -> &'a mut F {
+        &mut imps
+            .iter_mut()
+            .find(|i| i.name == name)
+            .unwrap_or_else(|| panic!("no implementation {name}"))
+            .run
+    }
+    if let Some(name) = rest.strip_prefix("verify-raw-") {
+        let run = find(&mut suite.verify_raw, name);
+        for _ in 0..n {
+            assert!(run(black_box(input), &signature));
+        }
+    } else if let Some(name) = rest.strip_prefix("verify-") {
+        let run = find(&mut suite.verify, name);
+        for _ in 0..n {
+            assert!(run(black_box(token)));
+        }
+    } else if let Some(name) = rest.strip_prefix("sign-raw-") {
+        let run = find(&mut suite.sign_raw, name);
+        for _ in 0..n {
+            run(black_box(input), &mut |s: &[u8]| {
+                black_box(s);
+            });
+        }
+    } else if let Some(name) = rest.strip_prefix("sign-") {
+        let run = find(&mut suite.sign, name);
+        for _ in 0..n {
+            black_box(run());
+        }
+    } else {
+        panic!("unknown implementation {which}");
     }
 }

@@ -9,14 +9,19 @@
 //! throughput figures included. The last lines are machine-readable:
 //! `RATIO <figure> <barejwt time / reference peer time>` for the HS256 and
 //! primitive figures, `RATIO <alg>_<op>_vs_<peer> <ratio>` for the EdDSA
-//! ones (`eddsa.rs`).
+//! ones (`eddsa.rs`) and the RSA and ECDSA ones (`rsa.rs`, `ecdsa.rs`, on
+//! the shape of `suite.rs`, with the keys and tokens of `keys/`).
 //!
 //! Run: `cargo run --release --manifest-path benches/peers/Cargo.toml [-- --quick]`;
 //! the portable run adds `--features portable` with
 //! `RUSTFLAGS="--cfg barejwt_portable"` (see benches/README.md). The EdDSA
 //! `dalek` lines need `RUSTFLAGS='--cfg curve25519_dalek_backend="serial"'`.
 
+mod ecdsa;
 mod eddsa;
+mod figure;
+mod rsa;
+mod suite;
 mod workload;
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -25,6 +30,7 @@ use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::time::Instant;
 
 use base64::Engine as _;
+use figure::{entry, Entry, Figure, Ratios};
 use hmac::Mac as _;
 use jwt_simple::prelude::MACLike as _;
 use sha2::Digest as _;
@@ -62,39 +68,6 @@ fn allocations_per_call(f: &mut dyn FnMut()) -> u64 {
     let before = ALLOCATIONS.load(Relaxed);
     f();
     ALLOCATIONS.load(Relaxed) - before
-}
-
-/// One implementation of one figure.
-struct Entry<'a> {
-    name: &'static str,
-    run: Box<dyn FnMut() + 'a>,
-}
-
-/// A row of the table: barejwt first, then its peers; ratios are taken
-/// against every peer, the RATIO lines as `ratios` says.
-struct Figure<'a> {
-    id: &'static str,
-    target: &'static str,
-    count_allocations: bool,
-    ratios: Ratios,
-    entries: Vec<Entry<'a>>,
-}
-
-/// Which `RATIO` lines a figure prints.
-enum Ratios {
-    /// `RATIO <figure id> <ratio>` against the first peer listed.
-    FirstPeer,
-    /// `RATIO <id> <ratio>` for each (peer name, id), in this order.
-    Peers(Vec<(&'static str, &'static str)>),
-    /// None: the figure is in the table only.
-    None,
-}
-
-fn entry<'a>(name: &'static str, f: impl FnMut() + 'a) -> Entry<'a> {
-    Entry {
-        name,
-        run: Box::new(f),
-    }
 }
 
 fn median(values: &mut [f64]) -> f64 {
@@ -235,6 +208,19 @@ fn main() {
 
     // EdDSA: every key imported and every implementation checked (eddsa.rs).
     let ed = eddsa::Setup::new();
+    // RSA and ECDSA: every implementation checked the same way (suite.rs).
+    let mut suites = vec![
+        rsa::rs256(),
+        rsa::ps256(),
+        ecdsa::es256(),
+        ecdsa::es384(),
+        ecdsa::es512(),
+        ecdsa::es256k(),
+    ];
+    for suite in &mut suites {
+        suite.check();
+    }
+    let notes: Vec<String> = suites.iter().flat_map(|s| s.notes.clone()).collect();
 
     let mib: Vec<u8> = (0..1 << 20).map(|i| i as u8).collect();
     let kib: Vec<u8> = (0..1024).map(|i| i as u8).collect();
@@ -449,6 +435,9 @@ fn main() {
         },
     ];
     figures.extend(eddsa::figures(&ed));
+    for suite in suites {
+        figures.extend(suite.figures());
+    }
 
     println!(
         "barejwt vs peers, {} run ({} rounds, ~{:.0} ms per sample), {} SHA paths",
@@ -470,6 +459,9 @@ fn main() {
             "; no RATIO lines against dalek (build with RUSTFLAGS='--cfg curve25519_dalek_backend=\"serial\"')"
         }
     );
+    for note in &notes {
+        println!("ECDSA high S: {note}");
+    }
     println!("ratio = barejwt time / peer time, median of per-round paired ratios; < 1 means barejwt is faster");
     println!(
         "{:<28} {:<14} {:>12} {:>9} {:>10} {:>8}",
@@ -531,6 +523,7 @@ fn main() {
     }
     println!("(RATIO lines: barejwt time / first peer listed time)");
     println!("(EdDSA RATIO lines: barejwt time / time of the peer the id names)");
+    println!("(RSA and ECDSA RATIO lines: the same; <alg>_<op>_vs_jsonwebtoken from the token figures, _vs_ring, _vs_awslc, _vs_k256 from the signature-alone ones)");
     println!("elapsed {:.1} s", started.elapsed().as_secs_f64());
     for line in ratio_lines {
         println!("{line}");

@@ -1,7 +1,8 @@
 //! The one workload of `spec/bench.md`, configured alike for every crate:
 //! the secret 00..1f, the standard and large HS256 tokens, the EdDSA token
-//! of "Public-key tokens" with its key (RFC 8037 A.1) as JWK and PEM, and
-//! "verify" meaning algorithms [HS256] (or [EdDSA]), `exp` required and
+//! of "Public-key tokens" with its key (RFC 8037 A.1) as JWK and PEM, the
+//! RSA and ECDSA keys and tokens of `keys/` (keys/README.md), and
+//! "verify" meaning algorithms [HS256] (or the one public-key alg), `exp` required and
 //! checked, `nbf` checked, leeway 0, `iss` equal to the issuer, `aud`
 //! containing the audience, on the real clock for every crate.
 
@@ -219,6 +220,104 @@ pub fn jwt_simple_verify_eddsa(
     let claims = key
         .verify_token::<SimpleCustom>(token, Some(options.clone()))
         .ok()?;
+    claims.expires_at?;
+    Some(claims)
+}
+
+// ---- Public-key tokens: RSA and ECDSA (spec/bench.md, keys/README.md) -----
+
+/// One key's files under `keys/`: its public and private JWK, its SPKI and
+/// PKCS #8 PEM (written by `keys/make.py`).
+pub struct KeyFiles {
+    pub public_jwk: &'static str,
+    pub private_jwk: &'static str,
+    pub public_pem: &'static str,
+    pub private_pem: &'static str,
+}
+
+macro_rules! key_files {
+    ($name:literal) => {
+        KeyFiles {
+            public_jwk: include_str!(concat!("../keys/", $name, ".public.jwk")),
+            private_jwk: include_str!(concat!("../keys/", $name, ".private.jwk")),
+            public_pem: include_str!(concat!("../keys/", $name, ".public.pem")),
+            private_pem: include_str!(concat!("../keys/", $name, ".private.pem")),
+        }
+    };
+}
+
+/// RS256 and PS256: the RSA 2048-bit key of RFC 7515 A.2.
+pub const RSA2048: KeyFiles = key_files!("rsa2048");
+/// ES256: the P-256 key of RFC 7515 A.3.
+pub const P256: KeyFiles = key_files!("p256");
+/// ES384: the P-384 key stated by the reference pack (`jws-constructed-es384`).
+pub const P384: KeyFiles = key_files!("p384");
+/// ES512: the P-521 key of RFC 7520 §3.2.
+pub const P521: KeyFiles = key_files!("p521");
+/// ES256K: a secp256k1 key made for these figures with OpenSSL (keys/README.md).
+pub const SECP256K1: KeyFiles = key_files!("secp256k1");
+
+/// The standard claims under `{"alg":"RS256","typ":"JWT"}`, signed with
+/// OpenSSL through Python's `cryptography` (PKCS #1 v1.5 is deterministic).
+pub fn rs256_token() -> &'static str {
+    include_str!("../keys/rs256.token").trim_end()
+}
+
+/// The same for ES256, ES384, ES512 and ES256K, with the nonce of RFC 6979.
+pub fn es256_token() -> &'static str {
+    include_str!("../keys/es256.token").trim_end()
+}
+
+pub fn es384_token() -> &'static str {
+    include_str!("../keys/es384.token").trim_end()
+}
+
+pub fn es512_token() -> &'static str {
+    include_str!("../keys/es512.token").trim_end()
+}
+
+pub fn es256k_token() -> &'static str {
+    include_str!("../keys/es256k.token").trim_end()
+}
+
+/// The DER inside a PEM text (the lines between the BEGIN and END lines).
+pub fn pem_der(pem: &str) -> Vec<u8> {
+    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    base64::Engine::decode(&base64::engine::general_purpose::STANDARD, body).unwrap()
+}
+
+/// A member of a JWK text, base64url-decoded.
+pub fn jwk_member(jwk: &str, name: &str) -> Vec<u8> {
+    let value: serde_json::Value = serde_json::from_str(jwk).unwrap();
+    barejwt::base64url::decode(value[name].as_str().unwrap().as_bytes()).unwrap()
+}
+
+/// The verification of [`barejwt_validation`] with `alg` as the one algorithm.
+pub fn barejwt_validation_for(alg: barejwt::Algorithm) -> barejwt::Validation {
+    barejwt::Validation::new(&[alg])
+        .leeway_secs(0)
+        .issuer(ISSUER)
+        .audience(AUDIENCE)
+}
+
+/// The verification of [`jsonwebtoken_validation`] with `alg` as the one algorithm.
+pub fn jsonwebtoken_validation_for(alg: jsonwebtoken::Algorithm) -> jsonwebtoken::Validation {
+    let mut v = jsonwebtoken::Validation::new(alg);
+    v.algorithms = vec![alg];
+    v.set_required_spec_claims(&["exp"]);
+    v.validate_exp = true;
+    v.validate_nbf = true;
+    v.leeway = 0;
+    v.set_issuer(&[ISSUER]);
+    v.set_audience(&[AUDIENCE]);
+    v
+}
+
+/// jwt-simple's verdict with `exp` required, as in [`jwt_simple_verify`].
+pub fn jwt_simple_checked(
+    result: Result<jwt_simple::prelude::JWTClaims<SimpleCustom>, jwt_simple::Error>,
+) -> Option<jwt_simple::prelude::JWTClaims<SimpleCustom>> {
+    let claims = result.ok()?;
     claims.expires_at?;
     Some(claims)
 }

@@ -3,8 +3,10 @@
 //! checks them; it returns a line saying what it checked.
 
 pub mod ct_helpers;
+pub mod ecdsa;
 pub mod ed25519;
 pub mod hmac;
+pub mod rsa;
 
 use crate::valgrind::make_mem_undefined;
 use barejwt::crypto::rand::{RandomError, RandomSource};

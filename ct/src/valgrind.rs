@@ -44,6 +44,12 @@ const MAKE_MEM_UNDEFINED: usize = 0x4d43_0001;
 const MAKE_MEM_DEFINED: usize = 0x4d43_0002;
 /// `VG_USERREQ__GET_VBITS` (memcheck.h): `VG_USERREQ_TOOL_BASE('M','C') + 8`.
 const GET_VBITS: usize = 0x4d43_0008;
+/// `VG_USERREQ__SET_VBITS` (memcheck.h), the entry after `GET_VBITS`.
+const SET_VBITS: usize = 0x4d43_0009;
+/// `VG_USERREQ__CHANGE_ERR_DISABLEMENT` (valgrind.h), the request behind
+/// `VALGRIND_DISABLE_ERROR_REPORTING` (argument 1) and
+/// `VALGRIND_ENABLE_ERROR_REPORTING` (argument −1).
+const CHANGE_ERR_DISABLEMENT: usize = 0x1801;
 
 /// One client request with three arguments; `default` when not under
 /// valgrind.
@@ -168,4 +174,54 @@ pub fn declassify_bytes(bytes: &mut [u8]) {
         );
     }
     make_mem_defined(bytes);
+}
+
+/// The contents of `bytes`, a public output computed from the secret,
+/// marked defined: [`declassify`] for a `Vec`, whose own bytes (pointer,
+/// capacity, length) are not the output. Under valgrind it first checks
+/// that every octet is still (at least partly) undefined, as `declassify`
+/// does.
+#[track_caller]
+pub fn declassify_vec(mut bytes: Vec<u8>) -> Vec<u8> {
+    if let Some(undefined) = undefined_bytes(bytes.as_slice()) {
+        let len = bytes.len();
+        assert!(
+            undefined == len,
+            "only {undefined} of the {len} octets of this output depend on the secret: \
+             the secret did not reach them, so the case checks less than it says"
+        );
+    }
+    make_mem_defined(bytes.as_mut_slice());
+    bytes
+}
+
+/// Sets memcheck's definedness bits of `value` to `vbits` (one octet per
+/// octet of `value`; a bit set to 1 is undefined, 0 defined), for a
+/// secret of which some bits are public by design (a component's bit
+/// length); the contents are unchanged. Nothing when not under valgrind.
+pub fn set_vbits(value: &mut [u8], vbits: &[u8]) {
+    assert_eq!(value.len(), vbits.len(), "one definedness octet per octet");
+    let address = value.as_mut_ptr() as usize;
+    let answer = client_request(
+        0,
+        SET_VBITS,
+        [address, vbits.as_ptr() as usize, value.len()],
+    );
+    assert!(
+        answer <= 1,
+        "SET_VBITS answered {answer} (3: not addressable)"
+    );
+}
+
+/// Stops memcheck's reports in this thread until
+/// [`enable_error_reporting`]: only for a case's checks of its outputs
+/// after the secret code has returned, when those checks run library code
+/// on values memcheck cannot know are public (a generated key's modulus).
+pub fn disable_error_reporting() {
+    client_request(0, CHANGE_ERR_DISABLEMENT, [1, 0, 0]);
+}
+
+/// Undoes [`disable_error_reporting`].
+pub fn enable_error_reporting() {
+    client_request(0, CHANGE_ERR_DISABLEMENT, [usize::MAX, 0, 0]);
 }

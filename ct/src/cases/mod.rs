@@ -4,8 +4,10 @@
 
 pub mod base64;
 pub mod ct_helpers;
+pub mod ecdsa;
 pub mod ed25519;
 pub mod hmac;
+pub mod rsa;
 
 use crate::valgrind::make_mem_undefined;
 use barejwt::crypto::rand::{RandomError, RandomSource};

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs one fuzz target for a while, one job, on nightly:
 #   fuzz/run.sh TARGET SECONDS      (targets: base64url json verify claims jwk
-#                                    pem_der okp_jwk eddsa_verify)
+#                                    pem_der okp_jwk eddsa_verify rsa_verify
+#                                    ec_verify pk_jwk)
 # Installs cargo-fuzz if missing and seeds fuzz/corpus/TARGET from vectors/.
 # One process (the default: no -jobs), so the machine stays shared.
 # libfuzzer prints "#N DONE ... exec/s" at the end; findings go to
@@ -32,6 +33,17 @@ tokens() { # every Token = value of the vector files
 }
 hexseed() { # hexseed NAME HEX: the octets of HEX
     printf '%s' "$2" | xxd -r -p > "$corpus/seed-$1"
+}
+member_hex() { # member_hex FILE NAME: a JWK file's member, base64url-decoded, as hex
+    s=$(sed -n "s/^ *\"$2\": *\"\([^\"]*\)\".*$/\1/p" "$1" | tr -- '-_' '+/')
+    while [ $(( ${#s} % 4 )) -ne 0 ]; do s="$s="; done
+    printf '%s' "$s" | base64 -d 2>/dev/null | xxd -p | tr -d '\n'
+}
+wycheproof() { # wycheproof FILE PREFIX: PREFIX sig msg (hex), first 80 tests
+    awk -v p="$2" '
+        /"msg" *:/ { gsub(/[",]/, "", $2); msg = $2 }
+        /"sig" *:/ { gsub(/[",]/, "", $2); print p $2 msg }
+    ' "$1" | head -n 80
 }
 n=0
 case "$target" in
@@ -142,6 +154,91 @@ eddsa_verify)
     printf '\005\000\000\000{"alg":"Ed25519","typ":"JWT"}\000{"exp":1700000100,"sub":"a"}' > "$corpus/seed-signed-ed25519"
     printf '\005\000\000\000{"alg":"EdDSA"}\000{"exp":1699999999}' > "$corpus/seed-signed-expired"
     printf '\005\003\000\001{"alg":"EdDSA"}\000{"exp":1700000100}' > "$corpus/seed-signed-changed" ;;
+rsa_verify)
+    # Mode 0 (hash 0, 1, 2): Wycheproof's RSA signatures (another key's).
+    i=0
+    for h in sha256 sha384 sha512; do
+        wycheproof "$root/vectors/wycheproof/rsa_signature_2048_${h}_test.json" "000$i" |
+            while IFS= read -r x; do n=$((n + 1)); hexseed "pkcs1-$h-$n" "$x"; done
+        i=$((i + 1))
+    done
+    wycheproof "$root/vectors/wycheproof/rsa_pss_2048_sha256_mgf1_32_test.json" 0000 |
+        while IFS= read -r x; do n=$((n + 1)); hexseed "pss-$n" "$x"; done
+    # Modes 1 and 2: the key's own signatures, changed.
+    for h in 00 01 02; do
+        hexseed "sign-$h" "01${h}0000616263"
+        hexseed "pss-sign-$h" "02${h}01020304050607080000ff616263"
+    done
+    # Mode 3: the key files' (n, e), and e = 3.
+    for f in "$root"/vectors/keys/rsa*.json; do
+        nhex=$(member_hex "$f" n); ehex=$(member_hex "$f" e)
+        [ -n "$nhex" ] || continue
+        b=$(basename "$f" .json)
+        hexseed "ne-$b" "03$(printf '%02x' $(( ${#ehex} / 2 )))$ehex$nhex"
+        hexseed "ne3-$b" "030103$nhex"
+    done
+    # Mode 4: tokens; mode 5: header 0x00 claims, signed here (RS256, PS256).
+    tokens | while IFS= read -r t; do
+        n=$((n + 1))
+        { printf '\004'; printf '%s' "$t"; } > "$corpus/seed-token-$n"
+    done
+    printf '\005\000\000\000\000{"alg":"RS256"}\000{"exp":1700000100}' > "$corpus/seed-signed-rs256"
+    printf '\005\001\000\000\000{"alg":"PS256","typ":"JWT"}\000{"exp":1700000100}' > "$corpus/seed-signed-ps256"
+    printf '\005\000\003\000\001{"alg":"RS256"}\000{"exp":1700000100}' > "$corpus/seed-signed-changed" ;;
+ec_verify)
+    # Byte 1 the curve: 0 P-256, 1 P-384, 2 P-521, 3 secp256k1.
+    i=0
+    for c in secp256r1_sha256 secp384r1_sha384 secp521r1_sha512 secp256k1_sha256; do
+        # Mode 0: Wycheproof's signatures (another key's); mode 2 its points.
+        wycheproof "$root/vectors/wycheproof/ecdsa_${c}_p1363_test.json" "000$i" |
+            while IFS= read -r x; do n=$((n + 1)); hexseed "sig-$c-$n" "$x"; done
+        sed -n 's/^ *"uncompressed": *"\([0-9a-f]*\)".*$/\1/p' \
+            "$root/vectors/wycheproof/ecdsa_${c}_p1363_test.json" | sort -u | head -n 20 |
+            while IFS= read -r x; do n=$((n + 1)); hexseed "point-$c-$n" "020$i$x"; done
+        # Mode 1: the key's signature, changed each way.
+        for k in 00 01 02 03; do hexseed "changed-$c-$k" "010$i${k}05ff616263"; done
+        i=$((i + 1))
+    done
+    # Modes 2 to 4 from the key files: the point (SEC 1, x ‖ y) and d.
+    for f in "$root"/vectors/keys/ec-*.jwk.json; do
+        case "$f" in
+        *p256*) i=0 ;; *p384*) i=1 ;; *p521*) i=2 ;; *secp256k1*) i=3 ;; *) continue ;;
+        esac
+        b=$(basename "$f" .json)
+        x=$(member_hex "$f" x); y=$(member_hex "$f" y); d=$(member_hex "$f" d)
+        hexseed "sec1-$b" "020${i}04$x$y"
+        hexseed "xy-$b" "030$i$x$y"
+        [ -n "$d" ] && hexseed "d-$b" "040$i${d}616263"
+    done ;;
+pk_jwk)
+    # Raw mode (byte 0 even): the JWKs of vectors/keys and vectors/jws.
+    for f in "$root"/vectors/keys/*.json; do
+        { printf '\000'; cat "$f"; } > "$corpus/seed-$(basename "$f")"
+    done
+    grep -h '^Jwk\(s\)\? = ' "$root"/vectors/jws/*.txt | sed 's/^Jwks\? = //' |
+        while IFS= read -r t; do
+            n=$((n + 1))
+            { printf '\000'; printf '%s' "$t"; } > "$corpus/seed-jwk-$n"
+        done
+    { printf '\000{"keys":['; cat "$root"/vectors/keys/ec-p256.public.jwk.json; printf ',';
+      cat "$root"/vectors/keys/rsa2048.public.jwk.json; printf ','; cat "$root"/vectors/keys/ec-p384.jwk.json;
+      printf ']}'; } > "$corpus/seed-set"
+    # Structured modes: 1 EC x ‖ y; 3 EC d (x, y derived, one octet
+    # changed); 5 RSA e length, e ‖ n. Byte 1: curve or flags.
+    for f in "$root"/vectors/keys/ec-*.jwk.json; do
+        case "$f" in
+        *p256*) i=0 ;; *p384*) i=1 ;; *p521*) i=2 ;; *secp256k1*) i=3 ;; *) continue ;;
+        esac
+        b=$(basename "$f" .json)
+        x=$(member_hex "$f" x); y=$(member_hex "$f" y); d=$(member_hex "$f" d)
+        hexseed "xy-$b" "010$i$x$y"
+        [ -n "$d" ] && hexseed "d-$b" "030${i}000000$d" && hexseed "dpub-$b" "030${i}010000$d"
+    done
+    for f in "$root"/vectors/keys/rsa*.json; do
+        nhex=$(member_hex "$f" n); ehex=$(member_hex "$f" e)
+        [ -n "$nhex" ] || continue
+        hexseed "ne-$(basename "$f" .json)" "0500$(printf '%02x' $(( ${#ehex} / 2 )))$ehex$nhex"
+    done ;;
 *)
     echo "unknown target $target" >&2; exit 2 ;;
 esac

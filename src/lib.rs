@@ -98,7 +98,9 @@ pub use claims::{Claims, FromClaims, NumericDate};
 pub use error::{Error, ErrorKind};
 pub use header::Header;
 pub use jwk::{Jwk, JwkSet, KeyPolicy};
-pub use keys::{AsymmetricKey, Key, KeyResolver};
+#[cfg(feature = "std")]
+pub use keys::SharedKeys;
+pub use keys::{AsymmetricKey, Key, KeyResolver, ResolvedKey};
 pub use sign::{sign, sign_with_header, HeaderFields};
 pub use token::{DEFAULT_MAX_HEADER_LEN, DEFAULT_MAX_TOKEN_LEN};
 pub use validate::{Clock, Validation};

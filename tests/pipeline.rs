@@ -816,6 +816,22 @@ fn an_injected_clock_function_is_used() {
     assert_eq!(kind_of(&token(VALID), &v), Ok(()));
 }
 
+#[test]
+fn a_closure_clock_is_read_at_each_verification() {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::Arc;
+    let now = Arc::new(AtomicU64::new(NOW));
+    let read = Arc::clone(&now);
+    let v = Validation::new(&[Algorithm::Hs256])
+        .clock(Clock::from_fn(move || read.load(Ordering::Relaxed)));
+    let copy = v.clone();
+    assert_eq!(kind_of(&token(VALID), &v), Ok(()));
+    // The simulated time moves past `exp`: both clones see it.
+    now.store(1_700_000_200, Ordering::Relaxed);
+    assert_eq!(kind_of(&token(VALID), &v), Err(ErrorKind::Expired));
+    assert_eq!(kind_of(&token(VALID), &copy), Err(ErrorKind::Expired));
+}
+
 // ---------------------------------------------------------------------------
 // Unverified reading.
 

@@ -19,6 +19,7 @@ use super::args::{show, Usage};
 use barejwt::jwk::Operation;
 use barejwt::{
     Algorithm, AsymmetricKey, Error, ErrorKind, Jwk, JwkSet, Key, KeyPolicy, KeyResolver,
+    ResolvedKey,
 };
 use std::ffi::OsString;
 use std::io::Read;
@@ -403,10 +404,10 @@ impl KeyResolver for CliKeys {
         }
     }
 
-    fn resolve(&self, alg: Algorithm, kid: Option<&str>) -> Result<&Key, Error> {
+    fn resolve(&self, alg: Algorithm, kid: Option<&str>) -> Result<ResolvedKey<'_>, Error> {
         match self {
             CliKeys::Secret(keys) => match keys.iter().find(|(a, _)| *a == alg) {
-                Some((_, Ok(key))) => Ok(key),
+                Some((_, Ok(key))) => Ok(ResolvedKey::Borrowed(key)),
                 Some((_, Err(e))) => Err(e.clone()),
                 // The verifier checked `alg` against the allow-list first,
                 // and every allowed HMAC algorithm has its slot.
@@ -416,7 +417,7 @@ impl KeyResolver for CliKeys {
                 )),
             },
             CliKeys::Pem(keys) => match keys.iter().find(|(a, _)| *a == alg) {
-                Some((_, Ok(key))) => Ok(key),
+                Some((_, Ok(key))) => Ok(ResolvedKey::Borrowed(key)),
                 Some((_, Err(e))) => Err(e.clone()),
                 None => Err(Error::new(
                     ErrorKind::AlgorithmNotAllowed,

@@ -39,7 +39,7 @@ use crate::alg::Algorithm;
 use crate::error::{quote, Error, ErrorKind};
 use crate::json::parse_object;
 use crate::json::{self, Object, Value};
-use crate::keys::{AsymmetricKey, Key, KeyResolver};
+use crate::keys::{AsymmetricKey, Key, KeyResolver, ResolvedKey};
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
@@ -562,8 +562,8 @@ impl KeyResolver for Jwk {
     }
 
     /// A single JWK ignores the token's `kid`: it is the key.
-    fn resolve(&self, alg: Algorithm, _kid: Option<&str>) -> Result<&Key, Error> {
-        self.key(alg, Operation::Verify)
+    fn resolve(&self, alg: Algorithm, _kid: Option<&str>) -> Result<ResolvedKey<'_>, Error> {
+        self.key(alg, Operation::Verify).map(ResolvedKey::Borrowed)
     }
 }
 
@@ -577,7 +577,7 @@ mod tests {
         Jwk::parse(format!(r#"{{"kty":"oct","k":"{K32}"{extra}}}"#).as_bytes())
     }
 
-    fn kind(result: Result<&Key, Error>) -> Result<(), ErrorKind> {
+    fn kind<T>(result: Result<T, Error>) -> Result<(), ErrorKind> {
         result.map(|_| ()).map_err(|e| e.kind())
     }
 

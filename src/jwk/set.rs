@@ -20,7 +20,7 @@ use crate::alg::Algorithm;
 use crate::error::{quote, Error, ErrorKind};
 use crate::json::parse_object;
 use crate::json::{self, Value};
-use crate::keys::{Key, KeyResolver};
+use crate::keys::{Key, KeyResolver, ResolvedKey};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -296,8 +296,9 @@ impl KeyResolver for JwkSet {
         }
     }
 
-    fn resolve(&self, alg: Algorithm, kid: Option<&str>) -> Result<&Key, Error> {
+    fn resolve(&self, alg: Algorithm, kid: Option<&str>) -> Result<ResolvedKey<'_>, Error> {
         self.key_for(alg, kid, Operation::Verify)
+            .map(ResolvedKey::Borrowed)
     }
 }
 

@@ -4,7 +4,10 @@
 //! A [`Key`] is one algorithm and the material for it. Each family's
 //! material has a file of its own beside this one, with the same shape
 //! (made once, checked at the door, used by `verify_signature` and `sign`):
-//! today `hmac.rs`, HMAC secrets for HS256, HS384 and HS512.
+//! `hmac.rs` (HS256/384/512), `rsa.rs` (RS*, PS*), `ec.rs` (ES256, ES384,
+//! ES512, ES256K) and `eddsa.rs` (EdDSA, Ed25519); `asymmetric.rs` is the
+//! public-key pair a key file or JWK makes, before it is bound to one
+//! algorithm.
 //!
 //! **The one rule** that an algorithm fits a key is [`Key::fits`]. The
 //! verifier applies it at step 5 of [`crate::verify()`] (through
@@ -13,7 +16,12 @@
 //! key verify a token of another algorithm.
 //!
 //! The verifier asks a [`KeyResolver`] for the key. Implementations here:
-//! one [`Key`], and [`crate::JwkSet`], which picks by `kid`.
+//! one [`Key`], [`crate::Jwk`], and [`crate::JwkSet`], which picks by
+//! `kid`; any of them behind an [`Arc`]. A resolver hands back a
+//! [`ResolvedKey`]: a key it lends, or a shared one it clones out of a
+//! store behind a lock. A key set that is replaced while other threads
+//! verify (rotation) is a [`SharedKeys`]: each verification reads one
+//! immutable snapshot.
 //! A resolver only ever sees the algorithm (already checked against the
 //! allow-list) and the `kid`: never `jwk`, `jku`, `x5u` or `x5c`.
 
@@ -52,9 +60,9 @@ enum Material {
     Rsa(Arc<RsaKey>),
 }
 
-/// A key bound to one algorithm. Today: an HMAC secret for HS256, HS384 or
-/// HS512, with its HMAC state precomputed. `Debug` shows the algorithm,
-/// never the secret.
+/// A key bound to one algorithm: an HMAC secret (its HMAC state
+/// precomputed), or an RSA, EC or Ed25519 public or private key. `Debug`
+/// shows the algorithm, never the secret.
 ///
 /// ```
 /// use barejwt::{Algorithm, Key};
@@ -383,7 +391,7 @@ pub trait KeyResolver {
     /// [`ErrorKind::AlgorithmNotAllowed`] when the keys that match do not
     /// fit `alg`. Whatever key is returned, the verifier applies
     /// [`Key::fits`] to it.
-    fn resolve(&self, alg: Algorithm, kid: Option<&str>) -> Result<&Key, Error>;
+    fn resolve(&self, alg: Algorithm, kid: Option<&str>) -> Result<ResolvedKey<'_>, Error>;
 }
 
 impl KeyResolver for Key {
@@ -393,8 +401,8 @@ impl KeyResolver for Key {
 
     /// A single key ignores `kid`: it is the key (the verifier has checked
     /// that it fits at step 5, and checks the key returned again).
-    fn resolve(&self, _alg: Algorithm, _kid: Option<&str>) -> Result<&Key, Error> {
-        Ok(self)
+    fn resolve(&self, _alg: Algorithm, _kid: Option<&str>) -> Result<ResolvedKey<'_>, Error> {
+        Ok(ResolvedKey::Borrowed(self))
     }
 }
 
@@ -403,8 +411,175 @@ impl<R: KeyResolver + ?Sized> KeyResolver for &R {
         (**self).check_algorithm(alg, kid)
     }
 
-    fn resolve(&self, alg: Algorithm, kid: Option<&str>) -> Result<&Key, Error> {
+    fn resolve(&self, alg: Algorithm, kid: Option<&str>) -> Result<ResolvedKey<'_>, Error> {
         (**self).resolve(alg, kid)
+    }
+}
+
+/// A snapshot is a resolver: `verify(token, &keys.snapshot(), &validation)`.
+impl<R: KeyResolver + ?Sized> KeyResolver for Arc<R> {
+    fn check_algorithm(&self, alg: Algorithm, kid: Option<&str>) -> Result<(), Error> {
+        (**self).check_algorithm(alg, kid)
+    }
+
+    fn resolve(&self, alg: Algorithm, kid: Option<&str>) -> Result<ResolvedKey<'_>, Error> {
+        (**self).resolve(alg, kid)
+    }
+}
+
+/// The key a [`KeyResolver`] hands to the verifier: lent by the resolver,
+/// or shared with it. It dereferences to the [`Key`].
+///
+/// A resolver that owns its keys lends them ([`ResolvedKey::Borrowed`]);
+/// one that keeps them in a store behind a lock cannot lend past the
+/// lock's guard, so it clones the key's [`Arc`] out and releases the lock
+/// before any signature work ([`ResolvedKey::Shared`]):
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// use std::sync::{Arc, RwLock};
+/// use barejwt::{sign_with_header, verify, Algorithm, Error, ErrorKind, HeaderFields};
+/// use barejwt::{Key, KeyResolver, ResolvedKey, Validation};
+///
+/// /// Keys by `kid`, added and removed while other threads verify.
+/// struct KeyStore(RwLock<BTreeMap<String, Arc<Key>>>);
+///
+/// impl KeyStore {
+///     fn find(&self, kid: Option<&str>) -> Result<Arc<Key>, Error> {
+///         let keys = self.0.read().map_err(|_| Error::new(ErrorKind::UnknownKey, "the key store is poisoned"))?;
+///         kid.and_then(|kid| keys.get(kid))
+///             .cloned()
+///             .ok_or_else(|| Error::new(ErrorKind::UnknownKey, "no key has that kid"))
+///     }
+/// }
+///
+/// impl KeyResolver for KeyStore {
+///     fn check_algorithm(&self, alg: Algorithm, kid: Option<&str>) -> Result<(), Error> {
+///         // An unknown kid is reported by `resolve`, the next step.
+///         self.find(kid).map_or(Ok(()), |key| key.fits(alg))
+///     }
+///     fn resolve(&self, _alg: Algorithm, kid: Option<&str>) -> Result<ResolvedKey<'_>, Error> {
+///         self.find(kid).map(ResolvedKey::Shared)
+///     }
+/// }
+///
+/// let key = Key::hs256(&[7u8; 32])?;
+/// let store = KeyStore(RwLock::new(BTreeMap::new()));
+/// store.0.write().unwrap().insert("2026-12".into(), Arc::new(key.clone()));
+///
+/// let mut claims = barejwt::json::Object::new();
+/// claims.insert("exp", barejwt::json::Value::Number(barejwt::json::Number::from_u64(4_102_444_800)));
+/// let token = sign_with_header(&key, &HeaderFields::new().kid("2026-12"), &claims)?;
+/// let validation = Validation::new(&[Algorithm::Hs256]);
+/// assert!(verify(&token, &store, &validation).is_ok());
+///
+/// store.0.write().unwrap().clear(); // the key is withdrawn
+/// assert_eq!(verify(&token, &store, &validation).unwrap_err().kind(), ErrorKind::UnknownKey);
+/// # Ok::<(), Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub enum ResolvedKey<'a> {
+    /// A key the resolver owns and lends for the verification.
+    Borrowed(&'a Key),
+    /// A key shared with a store, kept alive by this handle for the
+    /// verification even if the store drops it meanwhile.
+    Shared(Arc<Key>),
+}
+
+impl core::ops::Deref for ResolvedKey<'_> {
+    type Target = Key;
+
+    fn deref(&self) -> &Key {
+        match self {
+            ResolvedKey::Borrowed(key) => key,
+            ResolvedKey::Shared(key) => key,
+        }
+    }
+}
+
+impl<'a> From<&'a Key> for ResolvedKey<'a> {
+    fn from(key: &'a Key) -> ResolvedKey<'a> {
+        ResolvedKey::Borrowed(key)
+    }
+}
+
+impl From<Arc<Key>> for ResolvedKey<'_> {
+    fn from(key: Arc<Key>) -> Self {
+        ResolvedKey::Shared(key)
+    }
+}
+
+/// A key set that can be replaced while other threads verify with it: key
+/// rotation, or a JWK Set refetched from an issuer.
+///
+/// Each verification reads one immutable snapshot ([`SharedKeys::snapshot`],
+/// an [`Arc`] of the set). [`SharedKeys::replace`] swaps in a new set at
+/// once; verifications already running finish with the set they started
+/// with, so a token is never checked half against one set and half against
+/// another. The lock is held only to clone or swap the [`Arc`], never
+/// during signature work.
+///
+/// ```
+/// use barejwt::{sign_with_header, verify, Algorithm, ErrorKind, HeaderFields};
+/// use barejwt::{Jwk, JwkSet, SharedKeys, Validation};
+/// # use barejwt::json::{Number, Object, Value};
+/// let old = Jwk::parse(br#"{"kty":"oct","kid":"a","k":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"}"#)?;
+/// let new = Jwk::parse(br#"{"kty":"oct","kid":"b","k":"HxweHRwbGhkYFxYVFBMSERAPDg0MCwoJCAcGBQQDAgE"}"#)?;
+/// let keys = SharedKeys::new(JwkSet::from_keys(vec![old.clone()]));
+///
+/// # let mut claims = Object::new();
+/// # claims.insert("exp", Value::Number(Number::from_u64(4_102_444_800)));
+/// let signing_key = old.key(Algorithm::Hs256, barejwt::jwk::Operation::Sign)?;
+/// let token = sign_with_header(signing_key, &HeaderFields::new().kid("a"), &claims)?;
+/// let validation = Validation::new(&[Algorithm::Hs256]);
+/// assert!(verify(&token, &keys.snapshot(), &validation).is_ok());
+///
+/// keys.replace(JwkSet::from_keys(vec![new])); // "a" is retired
+/// let refused = verify(&token, &keys.snapshot(), &validation).unwrap_err();
+/// assert_eq!(refused.kind(), ErrorKind::UnknownKey);
+/// # Ok::<(), barejwt::Error>(())
+/// ```
+#[cfg(feature = "std")]
+pub struct SharedKeys<R> {
+    current: std::sync::RwLock<Arc<R>>,
+}
+
+#[cfg(feature = "std")]
+impl<R> SharedKeys<R> {
+    /// Keys that start as `keys`.
+    pub fn new(keys: R) -> SharedKeys<R> {
+        SharedKeys {
+            current: std::sync::RwLock::new(Arc::new(keys)),
+        }
+    }
+
+    /// The current set, to verify one or more tokens with. Cheap: one
+    /// reference count.
+    pub fn snapshot(&self) -> Arc<R> {
+        // A thread that panicked while swapping cannot have left a torn
+        // value: the guarded value is one `Arc`, replaced whole.
+        match self.current.read() {
+            Ok(guard) => Arc::clone(&guard),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+
+    /// Puts `keys` in place for every verification that starts from now
+    /// on, and hands back the set it replaces.
+    pub fn replace(&self, keys: R) -> Arc<R> {
+        let keys = Arc::new(keys);
+        let mut guard = match self.current.write() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        core::mem::replace(&mut *guard, keys)
+    }
+}
+
+#[cfg(feature = "std")]
+impl<R> fmt::Debug for SharedKeys<R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SharedKeys(..)")
     }
 }
 

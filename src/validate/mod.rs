@@ -42,7 +42,9 @@ mod claims;
 use crate::token::{DEFAULT_MAX_HEADER_LEN, DEFAULT_MAX_TOKEN_LEN};
 use alloc::format;
 use alloc::string::{String, ToString};
+use alloc::sync::Arc;
 use alloc::vec::Vec;
+use core::fmt;
 
 /// The default [`Validation::max_audiences`]: 256 entries in an `aud` array.
 /// Audiences name the services a token is for; a token for hundreds of
@@ -52,24 +54,63 @@ pub const DEFAULT_MAX_AUDIENCES: usize = 256;
 
 /// Where the verifier reads the current time, in whole seconds since the
 /// Unix epoch.
-#[derive(Debug, Clone, Copy)]
+///
+/// A closure makes a clock that a test or a simulation moves:
+///
+/// ```
+/// use std::sync::atomic::{AtomicU64, Ordering};
+/// use std::sync::Arc;
+/// use barejwt::Clock;
+///
+/// let now = Arc::new(AtomicU64::new(1_000));
+/// let clock = Clock::from_fn({
+///     let now = Arc::clone(&now);
+///     move || now.load(Ordering::Relaxed)
+/// });
+/// assert_eq!(clock.now(), 1_000);
+/// now.store(5_000, Ordering::Relaxed); // an hour and a bit later
+/// assert_eq!(clock.now(), 5_000);
+/// ```
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum Clock {
     /// A fixed time: tests, or replaying logs.
     Fixed(u64),
     /// A function called once per verification.
     Function(fn() -> u64),
+    /// A closure called once per verification ([`Clock::from_fn`]); shared
+    /// by every clone of the [`Validation`] that holds it.
+    Closure(Arc<dyn Fn() -> u64 + Send + Sync>),
     /// The operating system's clock (`std::time::SystemTime`).
     #[cfg(feature = "std")]
     System,
 }
 
+impl fmt::Debug for Clock {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Clock::Fixed(t) => f.debug_tuple("Fixed").field(t).finish(),
+            Clock::Function(_) => f.write_str("Function(..)"),
+            Clock::Closure(_) => f.write_str("Closure(..)"),
+            #[cfg(feature = "std")]
+            Clock::System => f.write_str("System"),
+        }
+    }
+}
+
 impl Clock {
+    /// A clock that calls `now` once per verification: a closure may
+    /// capture what it reads (an atomic counter, a simulated time).
+    pub fn from_fn(now: impl Fn() -> u64 + Send + Sync + 'static) -> Clock {
+        Clock::Closure(Arc::new(now))
+    }
+
     /// The current time. A system clock set before 1970 reads as 0.
     pub fn now(&self) -> u64 {
         match self {
             Clock::Fixed(t) => *t,
             Clock::Function(f) => f(),
+            Clock::Closure(f) => f(),
             #[cfg(feature = "std")]
             Clock::System => std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)

@@ -90,6 +90,7 @@ pub mod keys;
 pub mod numeric_date;
 pub mod sign;
 mod token;
+pub mod typed;
 pub mod validate;
 pub mod verify;
 

@@ -57,5 +57,5 @@ pub(crate) use object::parse_object;
 pub use parse::{
     parse, parse_with_limits, Limits, DEFAULT_MAX_DEPTH, DEFAULT_MAX_MEMBERS, MAX_SAFE_DEPTH,
 };
-pub use value::{IntoIter, Object, Value};
+pub use value::{IntoIter, NonFiniteFloat, Object, Value};
 pub use write::{write, write_object, write_str};

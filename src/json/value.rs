@@ -123,6 +123,11 @@ impl fmt::Display for Value {
     }
 }
 
+// Conversions into a value, for building claims and headers:
+// `Value::from(3)`, `Value::from("admin")`, `Value::from(vec!["read", "write"])`,
+// `Object::insert("role", "admin")`. Floats go through `TryFrom`, because
+// JSON has no NaN or infinity: a NaN is an error, not a value.
+
 impl From<bool> for Value {
     fn from(b: bool) -> Value {
         Value::Bool(b)
@@ -135,15 +140,38 @@ impl From<Number> for Value {
     }
 }
 
-impl From<i64> for Value {
-    fn from(n: i64) -> Value {
-        Value::Number(Number::from_i64(n))
+/// Integers are written in decimal, exactly.
+macro_rules! from_integer {
+    ($($t:ty => $via:ident as $wide:ty),* $(,)?) => {$(
+        impl From<$t> for Value {
+            fn from(n: $t) -> Value {
+                Value::Number(Number::$via(<$wide>::from(n)))
+            }
+        }
+    )*};
+}
+
+from_integer!(
+    i8 => from_i64 as i64,
+    i16 => from_i64 as i64,
+    i32 => from_i64 as i64,
+    i64 => from_i64 as i64,
+    u8 => from_u64 as u64,
+    u16 => from_u64 as u64,
+    u32 => from_u64 as u64,
+    u64 => from_u64 as u64,
+);
+
+impl From<usize> for Value {
+    fn from(n: usize) -> Value {
+        // usize is at most 64 bits on every target Rust supports.
+        Value::Number(Number::from_u64(n as u64))
     }
 }
 
-impl From<u64> for Value {
-    fn from(n: u64) -> Value {
-        Value::Number(Number::from_u64(n))
+impl From<isize> for Value {
+    fn from(n: isize) -> Value {
+        Value::Number(Number::from_i64(n as i64))
     }
 }
 
@@ -153,21 +181,113 @@ impl From<String> for Value {
     }
 }
 
+impl From<&String> for Value {
+    fn from(s: &String) -> Value {
+        Value::String(s.clone())
+    }
+}
+
 impl From<&str> for Value {
     fn from(s: &str) -> Value {
         Value::String(String::from(s))
     }
 }
 
-impl From<Vec<Value>> for Value {
-    fn from(a: Vec<Value>) -> Value {
-        Value::Array(a)
+impl From<char> for Value {
+    fn from(c: char) -> Value {
+        Value::String(String::from(c))
+    }
+}
+
+/// An array of the converted elements: `Value::from(vec!["read", "write"])`.
+impl<T: Into<Value>> From<Vec<T>> for Value {
+    fn from(items: Vec<T>) -> Value {
+        Value::Array(items.into_iter().map(Into::into).collect())
+    }
+}
+
+/// An array of the converted elements: `Value::from(["read", "write"])`.
+impl<T: Into<Value>, const N: usize> From<[T; N]> for Value {
+    fn from(items: [T; N]) -> Value {
+        Value::Array(items.into_iter().map(Into::into).collect())
+    }
+}
+
+/// An array of the converted (cloned) elements.
+impl<T: Clone + Into<Value>> From<&[T]> for Value {
+    fn from(items: &[T]) -> Value {
+        Value::Array(items.iter().cloned().map(Into::into).collect())
+    }
+}
+
+/// `None` is `null`. (To leave a member out instead, do not insert it.)
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(value: Option<T>) -> Value {
+        value.map_or(Value::Null, Into::into)
     }
 }
 
 impl From<Object> for Value {
     fn from(o: Object) -> Value {
         Value::Object(o)
+    }
+}
+
+/// A `NumericDate` of whole seconds is written as that integer; a
+/// fractional one (only ever read from a token) as its whole seconds
+/// rounded down, since only the whole seconds are kept.
+impl From<crate::numeric_date::NumericDate> for Value {
+    fn from(date: crate::numeric_date::NumericDate) -> Value {
+        Value::Number(Number::from_i64(date.floor_secs()))
+    }
+}
+
+/// A float that is not finite (NaN, an infinity), which JSON cannot write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NonFiniteFloat;
+
+impl fmt::Display for NonFiniteFloat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("JSON numbers are finite: NaN and the infinities have no JSON text")
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for NonFiniteFloat {}
+
+impl From<NonFiniteFloat> for crate::error::Error {
+    /// [`ErrorKind::InvalidClaim`](crate::ErrorKind::InvalidClaim): a claim
+    /// cannot be a NaN.
+    fn from(e: NonFiniteFloat) -> crate::error::Error {
+        crate::error::Error::new(crate::error::ErrorKind::InvalidClaim, alloc::format!("{e}"))
+    }
+}
+
+/// A finite float, in its shortest text that reads back to the same value
+/// ([`Number::from_f64`]); NaN and the infinities are an error.
+///
+/// ```
+/// use barejwt::json::Value;
+/// assert_eq!(Value::try_from(0.5)?.to_json(), "0.5");
+/// assert!(Value::try_from(f64::NAN).is_err());
+/// # Ok::<(), barejwt::json::NonFiniteFloat>(())
+/// ```
+impl TryFrom<f64> for Value {
+    type Error = NonFiniteFloat;
+
+    fn try_from(value: f64) -> Result<Value, NonFiniteFloat> {
+        Number::from_f64(value)
+            .map(Value::Number)
+            .ok_or(NonFiniteFloat)
+    }
+}
+
+/// As for `f64` (the value widened exactly).
+impl TryFrom<f32> for Value {
+    type Error = NonFiniteFloat;
+
+    fn try_from(value: f32) -> Result<Value, NonFiniteFloat> {
+        Value::try_from(f64::from(value))
     }
 }
 
@@ -180,11 +300,15 @@ impl From<Object> for Value {
 /// use barejwt::json::{Object, Value};
 ///
 /// let mut claims = Object::new();
-/// claims.insert("sub", Value::from("1234567890"));
-/// claims.insert("exp", Value::from(4102444800u64));
-/// assert_eq!(claims.insert("sub", Value::from("other")), Some(Value::from("1234567890")));
-/// assert_eq!(claims.len(), 2);
-/// assert_eq!(Value::Object(claims).to_json(), r#"{"sub":"other","exp":4102444800}"#);
+/// claims.insert("sub", "1234567890");
+/// claims.insert("exp", 4102444800u64);
+/// claims.insert("scopes", vec!["read", "write"]);
+/// assert_eq!(claims.insert("sub", "other"), Some(Value::from("1234567890")));
+/// assert_eq!(claims.len(), 3);
+/// assert_eq!(
+///     Value::Object(claims).to_json(),
+///     r#"{"sub":"other","exp":4102444800,"scopes":["read","write"]}"#
+/// );
 /// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Object {
@@ -236,8 +360,8 @@ impl Object {
 
     /// Sets member `name` to `value`. An existing member keeps its place and
     /// its old value is returned; a new member goes last.
-    pub fn insert(&mut self, name: impl Into<String>, value: Value) -> Option<Value> {
-        let name = name.into();
+    pub fn insert(&mut self, name: impl Into<String>, value: impl Into<Value>) -> Option<Value> {
+        let (name, value) = (name.into(), value.into());
         match self.position(&name).and_then(|i| self.members.get_mut(i)) {
             Some((_, old)) => Some(core::mem::replace(old, value)),
             None => {

@@ -44,42 +44,7 @@ impl Claims {
     /// [`ErrorKind::InvalidClaim`], naming the first claim of the wrong
     /// type.
     pub fn from_object(object: Object) -> Result<Claims, Error> {
-        // One pass finds the registered claims (names are unique in an
-        // Object); the checks then run in the documented order, so the
-        // first claim reported is the same whatever the member order.
-        let mut registered: [Option<&Value>; 7] = [None; 7];
-        for (name, value) in object.members() {
-            let slot = match name.as_bytes() {
-                b"iss" => 0,
-                b"sub" => 1,
-                b"aud" => 2,
-                b"exp" => 3,
-                b"nbf" => 4,
-                b"iat" => 5,
-                b"jti" => 6,
-                _ => continue,
-            };
-            if let Some(entry) = registered.get_mut(slot) {
-                *entry = Some(value);
-            }
-        }
-        let [iss, sub, aud, exp, nbf, iat, jti] = registered;
-        check_string(iss, "iss")?;
-        check_string(sub, "sub")?;
-        if let Some(aud) = aud {
-            let ok = match aud {
-                Value::String(_) => true,
-                Value::Array(items) => items.iter().all(|v| matches!(v, Value::String(_))),
-                _ => false,
-            };
-            if !ok {
-                return Err(wrong_type("aud", aud, "a string or an array of strings"));
-            }
-        }
-        let exp = date(exp, "exp")?;
-        let nbf = date(nbf, "nbf")?;
-        let iat = date(iat, "iat")?;
-        check_string(jti, "jti")?;
+        let [exp, nbf, iat] = registered_types(&object)?;
         Ok(Claims {
             object,
             exp,
@@ -164,6 +129,50 @@ impl Claims {
     pub fn read<T: FromClaims>(&self) -> Result<T, Error> {
         T::from_claims(self)
     }
+}
+
+/// The registered claims' types (in the order `iss`, `sub`, `aud`, `exp`,
+/// `nbf`, `iat`, `jti`), and the three dates. Shared by
+/// [`Claims::from_object`] and the checks of [`sign`](crate::sign()), so
+/// that a signer refuses exactly what a verifier refuses.
+pub(crate) fn registered_types(object: &Object) -> Result<[Option<NumericDate>; 3], Error> {
+    // One pass finds the registered claims (names are unique in an
+    // Object); the checks then run in the documented order, so the
+    // first claim reported is the same whatever the member order.
+    let mut registered: [Option<&Value>; 7] = [None; 7];
+    for (name, value) in object.members() {
+        let slot = match name.as_bytes() {
+            b"iss" => 0,
+            b"sub" => 1,
+            b"aud" => 2,
+            b"exp" => 3,
+            b"nbf" => 4,
+            b"iat" => 5,
+            b"jti" => 6,
+            _ => continue,
+        };
+        if let Some(entry) = registered.get_mut(slot) {
+            *entry = Some(value);
+        }
+    }
+    let [iss, sub, aud, exp, nbf, iat, jti] = registered;
+    check_string(iss, "iss")?;
+    check_string(sub, "sub")?;
+    if let Some(aud) = aud {
+        let ok = match aud {
+            Value::String(_) => true,
+            Value::Array(items) => items.iter().all(|v| matches!(v, Value::String(_))),
+            _ => false,
+        };
+        if !ok {
+            return Err(wrong_type("aud", aud, "a string or an array of strings"));
+        }
+    }
+    let exp = date(exp, "exp")?;
+    let nbf = date(nbf, "nbf")?;
+    let iat = date(iat, "iat")?;
+    check_string(jti, "jti")?;
+    Ok([exp, nbf, iat])
 }
 
 /// An application's own claims type, read from verified [`Claims`].

@@ -137,54 +137,65 @@ impl Header {
     /// header, is not registered, and is in `understood`. Every failure is
     /// [`ErrorKind::UnsupportedCriticalHeader`].
     pub(crate) fn check_crit(&self, understood: &[String]) -> Result<(), Error> {
-        let Some(crit) = self.members.get("crit") else {
-            return Ok(());
-        };
-        let fail = |reason: String| {
-            Err(Error::new(ErrorKind::UnsupportedCriticalHeader, reason).with_parameter("crit"))
-        };
-        let Some(names) = crit.as_array() else {
+        check_crit_members(&self.members, Some(understood))
+    }
+}
+
+/// The `crit` rule of [`Header::check_crit`] on a header's members. With
+/// `understood` `None`, every name is taken as understood: what a signer
+/// checks, since which extensions a verifier understands is the verifier's
+/// choice; everything else about `crit` is refused as a verifier refuses it.
+pub(crate) fn check_crit_members(
+    members: &Object,
+    understood: Option<&[String]>,
+) -> Result<(), Error> {
+    let Some(crit) = members.get("crit") else {
+        return Ok(());
+    };
+    let fail = |reason: String| {
+        Err(Error::new(ErrorKind::UnsupportedCriticalHeader, reason).with_parameter("crit"))
+    };
+    let Some(names) = crit.as_array() else {
+        return fail(format!(
+            "\"crit\" is {}, not an array",
+            crit.type_name_with_article()
+        ));
+    };
+    if names.is_empty() {
+        return fail("\"crit\" is an empty array (RFC 7515 §4.1.11 forbids it)".into());
+    }
+    let mut seen: Vec<&str> = Vec::with_capacity(names.len());
+    for value in names {
+        let Some(name) = value.as_str() else {
             return fail(format!(
-                "\"crit\" is {}, not an array",
-                crit.type_name_with_article()
+                "\"crit\" lists a {}, not a string",
+                value.type_name()
             ));
         };
-        if names.is_empty() {
-            return fail("\"crit\" is an empty array (RFC 7515 §4.1.11 forbids it)".into());
+        if seen.contains(&name) {
+            return fail(format!("\"crit\" lists {} twice", quote(name)));
         }
-        let mut seen: Vec<&str> = Vec::with_capacity(names.len());
-        for value in names {
-            let Some(name) = value.as_str() else {
-                return fail(format!(
-                    "\"crit\" lists a {}, not a string",
-                    value.type_name()
-                ));
-            };
-            if seen.contains(&name) {
-                return fail(format!("\"crit\" lists {} twice", quote(name)));
-            }
-            seen.push(name);
-            if REGISTERED_HEADER_NAMES.contains(&name) {
-                return fail(format!(
-                    "\"crit\" lists the registered parameter {}",
-                    quote(name)
-                ));
-            }
-            if !self.members.contains_key(name) {
-                return fail(format!(
-                    "\"crit\" lists {}, which is not in the header",
-                    quote(name)
-                ));
-            }
-            if !understood.iter().any(|u| u == name) {
-                return fail(format!(
-                    "\"crit\" lists {}, an extension this verifier does not understand",
-                    quote(name)
-                ));
-            }
+        seen.push(name);
+        if REGISTERED_HEADER_NAMES.contains(&name) {
+            return fail(format!(
+                "\"crit\" lists the registered parameter {}",
+                quote(name)
+            ));
         }
-        Ok(())
+        if !members.contains_key(name) {
+            return fail(format!(
+                "\"crit\" lists {}, which is not in the header",
+                quote(name)
+            ));
+        }
+        if understood.is_some_and(|understood| !understood.iter().any(|u| u == name)) {
+            return fail(format!(
+                "\"crit\" lists {}, an extension this verifier does not understand",
+                quote(name)
+            ));
+        }
     }
+    Ok(())
 }
 
 /// Compares two `typ` values as media types (RFC 7515 §4.1.9): ASCII

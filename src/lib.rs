@@ -89,6 +89,7 @@ pub mod jwk;
 pub mod keys;
 pub mod numeric_date;
 pub mod sign;
+mod sign_checks;
 mod token;
 pub mod typed;
 pub mod validate;

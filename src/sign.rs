@@ -131,8 +131,14 @@ impl HeaderFields {
 ///
 /// # Errors
 ///
-/// None for HMAC keys, today's only kind; the `Result` leaves room for keys
-/// that can verify but not sign.
+/// Before any signing work, what [`verify`](crate::verify()) would refuse
+/// (`src/sign_checks.rs`): [`ErrorKind::InvalidClaim`](crate::ErrorKind::InvalidClaim)
+/// for a registered claim of the wrong type (`exp` a string) or over 256
+/// `aud` entries, [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for
+/// JSON nested deeper than 64 levels or an object of over 1,024 members,
+/// [`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge) for a token over
+/// 65,536 bytes. Then [`ErrorKind::InvalidKey`](crate::ErrorKind::InvalidKey)
+/// when the key is a public key.
 ///
 /// ```
 /// use barejwt::{sign, Key};
@@ -145,6 +151,7 @@ impl HeaderFields {
 /// # Ok::<(), barejwt::Error>(())
 /// ```
 pub fn sign(key: &Key, claims: &Object) -> Result<String, Error> {
+    crate::sign_checks::check_signable(key, None, claims)?;
     // `{"alg":"<name>","typ":"JWT"}`, on the stack: 22 bytes around a
     // name of at most 6 (`ES256K`), so 40 bytes always hold it.
     let pieces = [
@@ -167,15 +174,19 @@ pub fn sign(key: &Key, claims: &Object) -> Result<String, Error> {
 ///
 /// # Errors
 ///
-/// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) when the header
-/// fields set `alg`, or give `typ`, `cty` or `kid` a value that is not a
-/// string.
+/// As [`sign()`], and: [`ErrorKind::Malformed`](crate::ErrorKind::Malformed)
+/// when the header fields set `alg`, give `typ`, `cty` or `kid` a value
+/// that is not a string, or make a header over 16,384 bytes;
+/// [`ErrorKind::UnsupportedCriticalHeader`](crate::ErrorKind::UnsupportedCriticalHeader)
+/// for a `crit` a verifier refuses whatever it understands (not an array,
+/// empty, not strings, duplicates, registered names, names absent from
+/// the header).
 pub fn sign_with_header(
     key: &Key,
     header: &HeaderFields,
     claims: &Object,
 ) -> Result<String, Error> {
-    header.check()?;
+    crate::sign_checks::check_signable(key, Some(header), claims)?;
     let mut text = String::with_capacity(64);
     text.push_str("{\"alg\":\"");
     text.push_str(key.algorithm().as_str());

@@ -432,8 +432,10 @@ fn kind_invalid_claim_even_when_no_check_asks() {
         r#"{"exp":1700000100,"aud":[1]}"#,
         r#"{"exp":1e400}"#,
     ] {
+        // `sign` refuses these claims, as verify does: the token is made by hand.
+        let token = raw_token(r#"{"alg":"HS256","typ":"JWT"}"#, payload);
         assert_eq!(
-            kind_of(&token(payload), &hs256()),
+            kind_of(&token, &hs256()),
             Err(ErrorKind::InvalidClaim),
             "{payload}"
         );

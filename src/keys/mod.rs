@@ -239,7 +239,7 @@ impl Key {
     }
 
     /// The signature length `alg` has with this key, in octets.
-    fn signature_len(&self) -> usize {
+    pub(crate) fn signature_len(&self) -> usize {
         match &self.material {
             Material::Hmac(hmac) => hmac.tag_len(),
             Material::Ed25519(_) => crate::crypto::ed25519::SIGNATURE_LEN,

@@ -49,18 +49,7 @@ impl Validation {
     /// With the types (step 10): the size of `aud`, before any claim is
     /// compared, so the audience match is bounded.
     fn check_audience_count(&self, claims: &Claims) -> Result<(), Error> {
-        match claims.get("aud").and_then(json::Value::as_array) {
-            Some(entries) if entries.len() > self.max_audiences => Err(Error::new(
-                ErrorKind::InvalidClaim,
-                format!(
-                    "\"aud\" has {} entries, over the limit of {}",
-                    entries.len(),
-                    self.max_audiences
-                ),
-            )
-            .with_claim("aud")),
-            _ => Ok(()),
-        }
+        audience_count(claims.get("aud"), self.max_audiences)
     }
 
     /// `exp` is required unless [`Validation::allow_missing_exp`].
@@ -250,6 +239,22 @@ fn check_not_before(claims: &Claims, at: At) -> Result<(), Error> {
             ),
         )
         .with_claim("nbf")),
+        _ => Ok(()),
+    }
+}
+
+/// `aud` holds at most `max` entries (shared with the checks of
+/// [`sign`](crate::sign())).
+pub(crate) fn audience_count(aud: Option<&json::Value>, max: usize) -> Result<(), Error> {
+    match aud.and_then(json::Value::as_array) {
+        Some(entries) if entries.len() > max => Err(Error::new(
+            ErrorKind::InvalidClaim,
+            format!(
+                "\"aud\" has {} entries, over the limit of {max}",
+                entries.len()
+            ),
+        )
+        .with_claim("aud")),
         _ => Ok(()),
     }
 }

@@ -44,6 +44,7 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::sync::Arc;
 use alloc::vec::Vec;
+pub(crate) use claims::audience_count;
 use core::fmt;
 
 /// The default [`Validation::max_audiences`]: 256 entries in an `aud` array.

@@ -1,0 +1,197 @@
+//! What [`sign`](crate::sign()) refuses before any signing work: whatever
+//! [`verify`](crate::verify()) with the default limits would refuse in a
+//! token's header and claims, with the same [`ErrorKind`]s. A token that
+//! no verifier of this crate accepts is of no use to anyone, and signing
+//! it hides the mistake until the token is used.
+//!
+//! | check | kind | shared with verify |
+//! | --- | --- | --- |
+//! | header fields: no `alg`; `typ`, `cty`, `kid` strings | `Malformed` | [`HeaderFields::check`] (the rule of `Header::from_object`) |
+//! | `crit`: an array of distinct strings naming unregistered parameters present in the header | `UnsupportedCriticalHeader` | `header::check_crit_members` |
+//! | registered claims' types (`exp` a number, `aud` a string or an array of strings, ...) | `InvalidClaim` | `claims::registered_types` |
+//! | `aud` entries at most [`DEFAULT_MAX_AUDIENCES`] | `InvalidClaim` | `validate::audience_count` |
+//! | JSON nesting at most [`json::DEFAULT_MAX_DEPTH`], members per object at most [`json::DEFAULT_MAX_MEMBERS`] | `Malformed` | the parser's [`json::Limits`] |
+//! | the header at most [`DEFAULT_MAX_HEADER_LEN`] bytes of JSON | `Malformed` | `token::decode_header` |
+//! | the token at most [`DEFAULT_MAX_TOKEN_LEN`] bytes | `TooLarge` | `token::split` |
+//!
+//! A verifier that understands a `crit` extension is the verifier's
+//! choice, so the signer takes every listed name as understood.
+
+use crate::base64url;
+use crate::claims::registered_types;
+use crate::error::{Error, ErrorKind};
+use crate::header::check_crit_members;
+use crate::json::{self, Object, Value};
+use crate::keys::Key;
+use crate::sign::HeaderFields;
+use crate::token::{DEFAULT_MAX_HEADER_LEN, DEFAULT_MAX_TOKEN_LEN};
+use crate::validate::{audience_count, DEFAULT_MAX_AUDIENCES};
+use alloc::format;
+use alloc::vec::Vec;
+
+/// Checks a header (`None`: the fixed `{"alg":...,"typ":"JWT"}`) and
+/// claims as [`verify`](crate::verify()) would, before signing.
+pub(crate) fn check_signable(
+    key: &Key,
+    header: Option<&HeaderFields>,
+    claims: &Object,
+) -> Result<(), Error> {
+    // The header: `{"alg":"<name>"` + `,"name":value` per field + `}`.
+    let alg_len = key.algorithm().as_str().len();
+    let header_len = match header {
+        None => alg_len + r#"{"alg":"","typ":"JWT"}"#.len(),
+        Some(fields) => {
+            fields.check()?;
+            let members = fields.as_object();
+            check_crit_members(members, None)?;
+            let mut len = alg_len + r#"{"alg":""}"#.len();
+            for (name, value) in members.iter() {
+                len += 1 + escaped_len(name) + 1 + shape(value, 2, "the header")?;
+            }
+            len
+        }
+    };
+    if header_len > DEFAULT_MAX_HEADER_LEN {
+        return Err(Error::malformed(format!(
+            "the header would be {header_len} bytes of JSON, over the limit of {DEFAULT_MAX_HEADER_LEN} that verify accepts"
+        )));
+    }
+
+    registered_types(claims)?;
+    audience_count(claims.get("aud"), DEFAULT_MAX_AUDIENCES)?;
+    let claims_len = object_shape(claims, 1, "the claims set")?;
+
+    let token_len = base64url::encoded_len(header_len)
+        + 1
+        + base64url::encoded_len(claims_len)
+        + 1
+        + base64url::encoded_len(key.signature_len());
+    if token_len > DEFAULT_MAX_TOKEN_LEN {
+        return Err(Error::new(
+            ErrorKind::TooLarge,
+            format!("the token would be {token_len} bytes, over the limit of {DEFAULT_MAX_TOKEN_LEN} that verify accepts"),
+        ));
+    }
+    Ok(())
+}
+
+/// The length of `s` as a JSON string's contents, escaped as
+/// [`json::write_str`] escapes it (RFC 8259 §7).
+fn escaped_len(s: &str) -> usize {
+    s.bytes()
+        .map(|b| match b {
+            b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0c => 2,
+            0x00..=0x1f => 6,
+            _ => 1,
+        })
+        .sum::<usize>()
+        + 2
+}
+
+/// The compact JSON length of `object` at nesting level `level` (the
+/// top-level object is level 1), refusing what the parser's default
+/// limits refuse. `what` names the part in messages.
+fn object_shape(object: &Object, level: usize, what: &str) -> Result<usize, Error> {
+    shape_of(Shape::Object(object), level, what)
+}
+
+fn shape(value: &Value, level: usize, what: &str) -> Result<usize, Error> {
+    shape_of(Shape::Value(value), level, what)
+}
+
+enum Shape<'v> {
+    Value(&'v Value),
+    Object(&'v Object),
+}
+
+/// Walks with an explicit stack (a value built by hand may nest deeper
+/// than the call stack allows), stopping at the first excess.
+fn shape_of(first: Shape<'_>, level: usize, what: &str) -> Result<usize, Error> {
+    // Each entry: a value still to measure and its nesting level.
+    let mut pending: Vec<(&Value, usize)> = Vec::new();
+    let mut len = match first {
+        Shape::Object(object) => open_object(object, level, &mut pending, what)?,
+        Shape::Value(value) => {
+            pending.push((value, level));
+            0
+        }
+    };
+    while let Some((value, level)) = pending.pop() {
+        len += match value {
+            Value::Null => 4,
+            Value::Bool(b) => 4 + usize::from(!*b),
+            Value::Number(n) => n.as_str().len(),
+            Value::String(s) => escaped_len(s),
+            Value::Array(items) => {
+                check_container(level, 0, what)?;
+                pending.extend(items.iter().map(|item| (item, level + 1)));
+                2 + items.len().saturating_sub(1)
+            }
+            Value::Object(object) => open_object(object, level, &mut pending, what)?,
+        };
+    }
+    Ok(len)
+}
+
+/// Opens an object at `level`: its members go on `pending`; the length of
+/// its braces, commas, names and colons is returned.
+fn open_object<'v>(
+    object: &'v Object,
+    level: usize,
+    pending: &mut Vec<(&'v Value, usize)>,
+    what: &str,
+) -> Result<usize, Error> {
+    check_container(level, object.len(), what)?;
+    let mut len = 2 + object.len().saturating_sub(1);
+    for (name, value) in object.iter() {
+        len += escaped_len(name) + 1;
+        pending.push((value, level + 1));
+    }
+    Ok(len)
+}
+
+/// An array or object at `level` with `members` members, against the
+/// parser's default limits.
+fn check_container(level: usize, members: usize, what: &str) -> Result<(), Error> {
+    if level > json::DEFAULT_MAX_DEPTH {
+        return Err(Error::malformed(format!(
+            "{what} nests deeper than {} arrays/objects, which verify refuses",
+            json::DEFAULT_MAX_DEPTH
+        )));
+    }
+    if members > json::DEFAULT_MAX_MEMBERS {
+        return Err(Error::malformed(format!(
+            "{what} has an object of {members} members, over the limit of {} that verify accepts",
+            json::DEFAULT_MAX_MEMBERS
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::string::String;
+
+    #[test]
+    fn measured_length_is_the_written_length() {
+        let texts = [
+            r#"{}"#,
+            r#"{"a":[]}"#,
+            r#"{"sub":"alice","exp":4102444800,"aud":["a","b"],"x":null,"y":true,"z":false}"#,
+            r#"{"q\"uote":"back\\slash \n\r\t\b\f \u0001 \u001f é ☃ / \u007f","n":[1.50,-0,1e400,{"d":{"e":[[],[{}]]}}]}"#,
+        ];
+        for text in texts {
+            let value = json::parse(text.as_bytes()).unwrap();
+            let object = value.as_object().unwrap();
+            let mut written = String::new();
+            json::write_object(object, &mut written);
+            assert_eq!(
+                object_shape(object, 1, "t").unwrap(),
+                written.len(),
+                "{text}"
+            );
+            assert_eq!(shape(&value, 1, "t").unwrap(), written.len(), "{text}");
+        }
+    }
+}

@@ -10,17 +10,19 @@
 //! # Issue and verify
 //!
 //! ```
-//! use barejwt::{sign, verify, Algorithm, Key, Validation};
-//! use barejwt::json::{Number, Object, Value};
+//! use barejwt::{sign, verify, Algorithm, ClaimsBuilder, Key, Validation};
+//! use std::time::Duration;
 //!
 //! // A 32-byte secret: RFC 7518 §3.2 refuses shorter ones for HS256.
 //! let key = Key::hs256(b"0123456789abcdef0123456789abcdef")?;
 //!
-//! let mut claims = Object::new();
-//! claims.insert("iss", Value::String("https://auth.example.com".into()));
-//! claims.insert("aud", Value::String("api.example.com".into()));
-//! claims.insert("sub", Value::String("alice".into()));
-//! claims.insert("exp", Value::Number(Number::from_u64(4_102_444_800)));
+//! let claims = ClaimsBuilder::new()
+//!     .issuer("https://auth.example.com")
+//!     .audience("api.example.com")
+//!     .subject("alice")
+//!     .expires_in(Duration::from_secs(15 * 60))
+//!     .claim("role", "admin")
+//!     .build();
 //! let token = sign(&key, &claims)?;
 //!
 //! let validation = Validation::new(&[Algorithm::Hs256]) // never taken from the token
@@ -30,6 +32,11 @@
 //! assert_eq!(verified.claims().sub(), Some("alice"));
 //! # Ok::<(), barejwt::Error>(())
 //! ```
+//!
+//! Claims are built with [`ClaimsBuilder`] (the registered claims, times
+//! from a [`Clock`]) and `Object::insert` (anything that converts into a
+//! [`json::Value`]), and read into plain structs declared with
+//! [`typed_claims!`] ([`typed`]).
 //!
 //! # The path of one token
 //!
@@ -82,6 +89,7 @@ pub use crypto::sha2;
 
 pub mod alg;
 pub mod claims;
+pub mod claims_builder;
 pub mod dangerous;
 pub mod error;
 pub mod header;
@@ -97,6 +105,7 @@ pub mod verify;
 
 pub use alg::Algorithm;
 pub use claims::{Claims, FromClaims, NumericDate};
+pub use claims_builder::ClaimsBuilder;
 pub use error::{Error, ErrorKind};
 pub use header::Header;
 pub use jwk::{Jwk, JwkSet, KeyPolicy};

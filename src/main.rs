@@ -27,11 +27,11 @@
 mod cli;
 
 use barejwt::json::{self, Object, Value};
-use barejwt::{Algorithm, AsymmetricKey, Error, HeaderFields, Validation};
+use barejwt::{Algorithm, AsymmetricKey, Error, ErrorKind, HeaderFields, Validation};
 use cli::args::{self, repeated, switch, value, FlagSpec, Usage};
 use cli::input::TokenInput;
 use cli::keys::{CliKeys, KeySource, Loaded};
-use cli::{help, random};
+use cli::{help, hints, random};
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
@@ -168,6 +168,17 @@ fn read_token(arg: &std::ffi::OsStr) -> Result<Vec<u8>, Failure> {
     }
 }
 
+/// The TOKEN argument; when it is missing and standard input holds data,
+/// the message says to give `-`.
+fn token_positional<'a>(
+    command: &'static str,
+    parsed: &'a args::Parsed,
+) -> Result<&'a std::ffi::OsStr, Usage> {
+    parsed
+        .one_positional(command, "TOKEN")
+        .map_err(|u| hints::for_missing_positional(u, "TOKEN", hints::stdin_has_input()))
+}
+
 /// Parses JSON given on the command line (`what` names it): strict RFC
 /// 8259 as in tokens, and it must be an object.
 fn json_object(command: &'static str, what: &str, text: &[u8]) -> Result<Object, Usage> {
@@ -204,9 +215,18 @@ fn arg_bytes(arg: &std::ffi::OsStr) -> Vec<u8> {
 fn encode(args: &[OsString]) -> Result<(), Failure> {
     const CMD: &str = "encode";
     let mut specs = KEY_SPECS.to_vec();
-    specs.extend([value("alg"), value("header")]);
+    specs.extend([
+        value("alg"),
+        value("header"),
+        switch("iat"),
+        value("nbf"),
+        value("exp"),
+        value("now"),
+    ]);
     let parsed = args::parse(CMD, args, &specs)?;
-    let claims_arg = parsed.one_positional(CMD, "CLAIMS_JSON")?;
+    let claims_arg = parsed
+        .one_positional(CMD, "CLAIMS_JSON")
+        .map_err(|u| hints::for_missing_positional(u, "CLAIMS_JSON", hints::stdin_has_input()))?;
 
     let alg = match parsed.text(CMD, "alg")? {
         None => {
@@ -245,23 +265,64 @@ fn encode(args: &[OsString]) -> Result<(), Failure> {
             .check()
             .map_err(|e| Usage::new(Some(CMD), format!("--header: {}", e.reason())))?;
     }
-    let claims = json_object(CMD, "CLAIMS_JSON", &arg_bytes(claims_arg))?;
+    let claims_text = if claims_arg == "-" {
+        read_claims_stdin()?
+    } else {
+        arg_bytes(claims_arg)
+    };
+    let mut claims = json_object(CMD, "CLAIMS_JSON", &claims_text)?;
+    cli::claim_times::add_time_claims(CMD, &parsed, &mut claims)?;
 
     let allow_short = parsed.has("allow-short-key");
     let loaded = KeySource::from_flags(CMD, &parsed)?.load(CMD, allow_short)?;
     let kid = header.as_object().get("kid").and_then(Value::as_str);
     let key = cli::keys::signing_key(&loaded, alg, kid, allow_short).map_err(Failure::Rejected)?;
-    let token = barejwt::sign_with_header(&key, &header, &claims).map_err(Failure::Rejected)?;
+    let token = barejwt::sign_with_header(&key, &header, &claims).map_err(|e| match e.kind() {
+        // The key: exit 1, as the contract says.
+        ErrorKind::InvalidKey | ErrorKind::AlgorithmNotAllowed => Failure::Rejected(e),
+        // What the claims or header given would make: a token `verify`
+        // refuses, so the JSON given on the command line is bad (exit 2).
+        _ => Failure::Usage(Usage::new(
+            Some(CMD),
+            format!("verify would refuse this token ({e})"),
+        )),
+    })?;
     stdout(&format!("{token}\n"))
+}
+
+/// The most CLAIMS_JSON read from standard input: far above a token's
+/// 65,536 bytes, so the limit is the token's, judged when signing.
+const MAX_CLAIMS_STDIN: u64 = 1 << 20;
+
+/// CLAIMS_JSON from standard input (`encode ... -`), bounded.
+fn read_claims_stdin() -> Result<Vec<u8>, Failure> {
+    use std::io::Read;
+    let mut text = Vec::new();
+    io::stdin()
+        .lock()
+        .take(MAX_CLAIMS_STDIN + 1)
+        .read_to_end(&mut text)
+        .map_err(|e| {
+            Failure::System(format!("cannot read CLAIMS_JSON from standard input: {e}"))
+        })?;
+    if text.len() as u64 > MAX_CLAIMS_STDIN {
+        return Err(Usage::new(
+            Some("encode"),
+            format!("CLAIMS_JSON on standard input is over {MAX_CLAIMS_STDIN} bytes"),
+        )
+        .into());
+    }
+    Ok(text)
 }
 
 /// `barejwt decode [--times] TOKEN`
 fn decode(args: &[OsString]) -> Result<(), Failure> {
     const CMD: &str = "decode";
     let parsed = args::parse(CMD, args, &[switch("times")])?;
-    let token_arg = parsed.one_positional(CMD, "TOKEN")?;
+    let token_arg = token_positional(CMD, &parsed)?;
     let token = read_token(token_arg)?;
-    let unverified = barejwt::dangerous::decode_unverified(&token).map_err(Failure::Rejected)?;
+    let unverified = barejwt::dangerous::decode_unverified(&token)
+        .map_err(|e| Failure::Rejected(hints::for_token(e, token_arg, &token)))?;
 
     let mut both = Object::new();
     both.insert("header", Value::Object(unverified.header().clone()));
@@ -303,7 +364,7 @@ fn verify(args: &[OsString]) -> Result<(), Failure> {
         value("now"),
     ]);
     let parsed = args::parse(CMD, args, &specs)?;
-    let token_arg = parsed.one_positional(CMD, "TOKEN")?;
+    let token_arg = token_positional(CMD, &parsed)?;
 
     let mut algorithms: Vec<Algorithm> = Vec::new();
     for list in parsed.texts(CMD, "alg")? {
@@ -361,10 +422,15 @@ fn verify(args: &[OsString]) -> Result<(), Failure> {
     // Usage errors (the key source included) come before the token is read.
     let allow_short = parsed.has("allow-short-key");
     let loaded: Loaded = KeySource::from_flags(CMD, &parsed)?.load(CMD, allow_short)?;
+    let key_file_ends_in_newline =
+        parsed.has("key-file") && matches!(&loaded, Loaded::Secret(s) if s.ends_with(b"\n"));
     let keys = CliKeys::for_verify(loaded, &algorithms, allow_short);
     let token = read_token(token_arg)?;
 
-    let verified = barejwt::verify(&token, &keys, &validation).map_err(Failure::Rejected)?;
+    let verified = barejwt::verify(&token, &keys, &validation).map_err(|e| {
+        let e = hints::for_token(e, token_arg, &token);
+        Failure::Rejected(hints::for_key_file(e, key_file_ends_in_newline))
+    })?;
     stdout(&format!("{}\n", verified.claims().to_json()))
 }
 

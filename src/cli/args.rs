@@ -324,6 +324,7 @@ pub fn algorithms(command: &'static str, list: &str) -> Result<Vec<Algorithm>, U
                 .collect();
             let hint = match Algorithm::ALL
                 .into_iter()
+                .filter(|a| a.is_supported())
                 .find(|a| a.as_str().eq_ignore_ascii_case(name))
             {
                 Some(near) => format!("did you mean {near}? "),

@@ -3,8 +3,10 @@
 //! demo.
 
 pub mod args;
+pub mod claim_times;
 pub mod demo;
 pub mod help;
+pub mod hints;
 pub mod input;
 pub mod keys;
 pub mod random;

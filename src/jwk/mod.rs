@@ -392,7 +392,18 @@ impl Jwk {
     fn skip_reason(&self) -> Option<String> {
         match &self.support {
             Support::UnsupportedType => {
-                return Some(format!("its \"kty\" {} is not supported", quote(&self.kty)))
+                // RFC 7517 §4.1: kty values are case-sensitive; "OCT" is a
+                // common slip for "oct".
+                let near = ["oct", "RSA", "EC", "OKP"]
+                    .into_iter()
+                    .find(|known| known.eq_ignore_ascii_case(&self.kty));
+                return Some(match near {
+                    Some(known) => format!(
+                        "its \"kty\" {} is not supported (kty is case-sensitive: did you mean \"{known}\"?)",
+                        quote(&self.kty)
+                    ),
+                    None => format!("its \"kty\" {} is not supported", quote(&self.kty)),
+                });
             }
             Support::UnsupportedCurve(crv) => {
                 return Some(format!("its \"crv\" {} is not supported", quote(crv)))

@@ -55,7 +55,7 @@ impl Validation {
     /// `exp` is required unless [`Validation::allow_missing_exp`].
     fn check_exp_present(&self, claims: &Claims) -> Result<(), Error> {
         if self.require_exp && claims.exp().is_none() {
-            return Err(missing("exp", "the token has no \"exp\"; tokens must expire unless missing exp is explicitly allowed"));
+            return Err(missing("exp", MISSING_EXP));
         }
         Ok(())
     }
@@ -122,11 +122,19 @@ impl Validation {
             ));
         };
         if !self.issuers.iter().any(|expected| expected == iss) {
-            return Err(Error::new(
-                ErrorKind::InvalidIssuer,
-                format!("issuer {} is not the expected one", quote(iss)),
-            )
-            .with_claim("iss"));
+            let reason = match self.issuers.as_slice() {
+                [one] => format!(
+                    "issuer {} is not the expected issuer {}",
+                    quote(iss),
+                    quote(one)
+                ),
+                several => format!(
+                    "issuer {} is none of the expected issuers ({})",
+                    quote(iss),
+                    list(several.iter().map(|i| quote(i)))
+                ),
+            };
+            return Err(Error::new(ErrorKind::InvalidIssuer, reason).with_claim("iss"));
         }
         Ok(())
     }
@@ -145,7 +153,11 @@ impl Validation {
         if sub != expected {
             return Err(Error::new(
                 ErrorKind::InvalidSubject,
-                format!("subject {} is not the expected one", quote(sub)),
+                format!(
+                    "subject {} is not the expected subject {}",
+                    quote(sub),
+                    quote(expected)
+                ),
             )
             .with_claim("sub"));
         }
@@ -242,6 +254,10 @@ fn check_not_before(claims: &Claims, at: At) -> Result<(), Error> {
         _ => Ok(()),
     }
 }
+
+/// The reason of a missing `exp`, naming the opt-out. The command line
+/// replaces the last parenthesis with its flag.
+const MISSING_EXP: &str = "the token has no \"exp\"; tokens must expire unless missing exp is explicitly allowed (Validation::allow_missing_exp)";
 
 /// `aud` holds at most `max` entries (shared with the checks of
 /// [`sign`](crate::sign())).

@@ -214,7 +214,20 @@ impl JwkSet {
     /// The key for `alg` and `op` that `kid` chooses; an error about it
     /// names the skipped keys that bear the same `kid`.
     fn key_for(&self, alg: Algorithm, kid: Option<&str>, op: Operation) -> Result<&Key, Error> {
-        let key = self.choose(alg, kid).and_then(|jwk| jwk.key(alg, op));
+        let key = self.choose(alg, kid).and_then(|jwk| {
+            jwk.key(alg, op).map_err(|e| match (e.kind(), jwk.kid()) {
+                // Name the key, so the cause is tied to the token's kid.
+                (ErrorKind::InvalidKey, Some(kid)) => Error::new(
+                    ErrorKind::InvalidKey,
+                    format!(
+                        "the key with kid {} cannot be used: {}",
+                        quote(kid),
+                        e.reason()
+                    ),
+                ),
+                _ => e,
+            })
+        });
         match kid {
             Some(kid) => key.map_err(|e| self.naming_skipped(kid, e)),
             None => key,

@@ -7,7 +7,7 @@ RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, ES256K, EdDSA
 and Ed25519)
 
 Usage:
-  barejwt encode --alg ALG KEY [--header JSON_OBJECT] CLAIMS_JSON
+  barejwt encode --alg ALG KEY [--header JSON_OBJECT] [OPTIONS] CLAIMS_JSON
   barejwt decode TOKEN
   barejwt verify --alg ALG[,ALG...] KEY [OPTIONS] TOKEN
   barejwt keygen [--alg ALG] [--bits 2048|3072|4096] [--jwk] [--kid KID]
@@ -51,7 +51,8 @@ pub const ENCODE: &str = "\
 barejwt encode: sign claims into a compact token (RFC 7515 §7.1)
 
 Usage:
-  barejwt encode --alg ALG KEY [--header JSON_OBJECT] CLAIMS_JSON
+  barejwt encode --alg ALG KEY [--header JSON_OBJECT] [--iat] [--nbf WHEN]
+                 [--exp WHEN] [--now UNIX_SECONDS] CLAIMS_JSON
 
   --alg ALG              HS256, HS384, HS512, RS256, RS384, RS512, PS256,
                          PS384, PS512, ES256, ES384, ES512, ES256K, EdDSA or
@@ -60,9 +61,16 @@ Usage:
                          uses a fresh random salt)
   --header JSON_OBJECT   more protected header fields: kid, typ, cty, private
                          ones; never alg. typ defaults to \"JWT\"
+  --iat                  add iat: now
+  --nbf WHEN, --exp WHEN add nbf, exp: WHEN is +DURATION from now (+900,
+                         +90s, +15m, +1h, +7d) or seconds since 1970; a
+                         claim may not be both here and in CLAIMS_JSON
+  --now UNIX_SECONDS     the time of --iat, --nbf, --exp (default: the
+                         system clock)
   CLAIMS_JSON            the claims, a JSON object, signed as given (numbers
-                         keep their text; claim types are not checked, so
-                         tokens for testing verifiers can be made)
+                         keep their text), or - to read it from standard
+                         input. Claims verify would refuse (exp a string,
+                         aud a number, ...) are a usage error
   KEY                    see `barejwt --help`; with --jwks-file the kid in
                          --header picks the key (without one, the one key
                          of the set that fits --alg)
@@ -72,8 +80,10 @@ byte order mark, lone surrogates and nesting deeper than 64 are usage errors.
 A key that cannot be used (empty, or too short without --allow-short-key) is
 exit 1 with invalid_key.
 
-Example:
+Examples:
   barejwt encode --alg HS256 --key-env JWT_SECRET '{\"sub\":\"alice\",\"exp\":4102444800}'
+  barejwt encode --alg HS256 --key-env JWT_SECRET --iat --exp +15m '{\"sub\":\"alice\"}'
+  echo '{\"sub\":\"alice\"}' | barejwt encode --alg HS256 --key-env JWT_SECRET --exp +1h -
 ";
 
 /// `barejwt decode --help`.

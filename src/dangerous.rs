@@ -1,4 +1,5 @@
-//! Reading a token WITHOUT verifying it.
+//! Reading a token WITHOUT verifying it, and signing one that verifiers
+//! refuse.
 //!
 //! **Nothing here checks a signature, an algorithm, a key or a claim.**
 //! Anyone can write a token that reads however they like. Use these
@@ -86,6 +87,39 @@ pub fn kid_unverified(token: impl AsRef<[u8]>) -> Result<Option<alloc::string::S
         .get("kid")
         .and_then(Value::as_str)
         .map(alloc::string::ToString::to_string))
+}
+
+/// Signs `claims` under `header` WITHOUT the checks [`crate::sign_with_header`]
+/// makes first: the token may be one that every verifier refuses (`exp` a
+/// string, a malformed `crit`, JSON nested too deep). For testing
+/// verifiers only. `alg` still comes from the key, and the header fields
+/// still may not set it, nor give `typ`, `cty` or `kid` a non-string value.
+///
+/// ```
+/// use barejwt::json::Object;
+/// use barejwt::{Algorithm, ErrorKind, HeaderFields, Key, Validation};
+///
+/// let key = Key::hs256(&[7u8; 32])?;
+/// let mut claims = Object::new();
+/// claims.insert("exp", "tomorrow");
+/// assert!(barejwt::sign(&key, &claims).is_err());
+/// let token = barejwt::dangerous::sign_unchecked(&key, &HeaderFields::new(), &claims)?;
+/// let err = barejwt::verify(&token, &key, &Validation::new(&[Algorithm::Hs256])).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::InvalidClaim);
+/// # Ok::<(), barejwt::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for the header
+/// fields above; [`ErrorKind::InvalidKey`](crate::ErrorKind::InvalidKey)
+/// for a public key.
+pub fn sign_unchecked(
+    key: &crate::Key,
+    header: &crate::HeaderFields,
+    claims: &Object,
+) -> Result<alloc::string::String, Error> {
+    crate::sign::sign_with_header_unchecked(key, header, claims)
 }
 
 /// Decodes one part and parses it as a JSON object; `what` is `"header"`

@@ -187,6 +187,17 @@ pub fn sign_with_header(
     claims: &Object,
 ) -> Result<String, Error> {
     crate::sign_checks::check_signable(key, Some(header), claims)?;
+    sign_with_header_unchecked(key, header, claims)
+}
+
+/// [`sign_with_header`] without the checks of `src/sign_checks.rs` (only
+/// [`HeaderFields::check`]): for [`crate::dangerous::sign_unchecked`].
+pub(crate) fn sign_with_header_unchecked(
+    key: &Key,
+    header: &HeaderFields,
+    claims: &Object,
+) -> Result<String, Error> {
+    header.check()?;
     let mut text = String::with_capacity(64);
     text.push_str("{\"alg\":\"");
     text.push_str(key.algorithm().as_str());

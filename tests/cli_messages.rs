@@ -291,3 +291,24 @@ fn encode_refuses_what_verify_would_refuse_as_bad_json_given() {
         "encode",
     );
 }
+
+#[test]
+fn encode_unchecked_makes_test_tokens_that_verify_refuses() {
+    let t = run(
+        &[
+            "encode",
+            "--alg",
+            "HS256",
+            "--key-b64",
+            K,
+            "--unchecked",
+            r#"{"exp":"tomorrow"}"#,
+        ],
+        None,
+    );
+    assert_eq!(t.code, 0, "{}", t.stderr);
+    rejected_with(
+        &run(&verify_args(&[t.stdout.trim_end()]), None),
+        r#"barejwt: invalid_claim: claim "exp" is a string, not a number (NumericDate)"#,
+    );
+}

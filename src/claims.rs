@@ -177,7 +177,9 @@ pub(crate) fn registered_types(object: &Object) -> Result<[Option<NumericDate>; 
 
 /// An application's own claims type, read from verified [`Claims`].
 ///
-/// The crate has no serde; this trait is the small bridge instead.
+/// The crate has no serde; this trait is the small bridge instead. A struct
+/// declared with [`typed_claims!`](crate::typed_claims) implements it (and
+/// writes itself as claims too); a hand-written impl looks like this:
 ///
 /// ```
 /// use barejwt::{Claims, Error, ErrorKind, FromClaims};

@@ -2,13 +2,14 @@
 //! `keygen`, `pubkey` (the reference in `docs/cli.md`), and `demo`.
 //!
 //! A thin shell over the library: this file reads arguments, hands them to
-//! [`barejwt::verify`], [`barejwt::sign_with_header`] and
+//! [`barejwt::verify`], [`barejwt::sign_with_header`] (and
+//! [`barejwt::dangerous::sign_unchecked`] for what it refuses) and
 //! [`barejwt::dangerous::decode_unverified`], and turns their results into
 //! output and exit codes:
 //!
 //! | exit | meaning | standard output | standard error |
 //! | --- | --- | --- | --- |
-//! | 0 | done; `verify`: the token is valid | the result | (`decode`: a notice) |
+//! | 0 | done; `verify`: the token is valid | the result | (`decode`: a notice; `encode`: a warning when `verify` would refuse the token) |
 //! | 1 | the token was rejected or could not be decoded | empty | `barejwt: KIND: reason` |
 //! | 2 | usage error: bad flags, unreadable key, bad JSON on the command line | empty | `barejwt: usage: ...` and a hint |
 //!
@@ -219,7 +220,6 @@ fn encode(args: &[OsString]) -> Result<(), Failure> {
         value("alg"),
         value("header"),
         switch("iat"),
-        switch("unchecked"),
         value("nbf"),
         value("exp"),
         value("now"),
@@ -278,26 +278,43 @@ fn encode(args: &[OsString]) -> Result<(), Failure> {
     let loaded = KeySource::from_flags(CMD, &parsed)?.load(CMD, allow_short)?;
     let kid = header.as_object().get("kid").and_then(Value::as_str);
     let key = cli::keys::signing_key(&loaded, alg, kid, allow_short).map_err(Failure::Rejected)?;
-    let signed = if parsed.has("unchecked") {
-        barejwt::dangerous::sign_unchecked(&key, &header, &claims)
-    } else {
-        barejwt::sign_with_header(&key, &header, &claims)
+    // What `sign` refuses in the header or claims (a token `verify` would
+    // refuse: `exp` a string, a malformed `crit`, ...) is signed anyway,
+    // with one warning line: the contract lets CLAIMS_JSON be any JSON
+    // object, and tokens that verifiers must refuse are what testers make.
+    // The key's errors are exit 1, as the contract says.
+    let (token, refused) = match barejwt::sign_with_header(&key, &header, &claims) {
+        Ok(token) => (token, None),
+        Err(e) if is_key_error(&e) => return Err(Failure::Rejected(e)),
+        Err(refused) => (
+            barejwt::dangerous::sign_unchecked(&key, &header, &claims)
+                .map_err(Failure::Rejected)?,
+            Some(refused),
+        ),
     };
-    let token = signed.map_err(|e| match e.kind() {
-        // The key: exit 1, as the contract says.
-        ErrorKind::InvalidKey | ErrorKind::AlgorithmNotAllowed => Failure::Rejected(e),
-        // What the claims or header given would make: a token `verify`
-        // refuses, so the JSON given on the command line is bad (exit 2).
-        _ => Failure::Usage(Usage::new(
-            Some(CMD),
-            format!("verify would refuse this token ({e})"),
-        )),
-    })?;
+    // The warning before the token: in `encode ... | verify -` it then
+    // comes before anything `verify` writes.
+    if let Some(e) = refused {
+        stderr_line(&format!(
+            "barejwt: warning: verify would refuse this token ({e})"
+        ));
+    }
     stdout(&format!("{token}\n"))
 }
 
-/// The most CLAIMS_JSON read from standard input: far above a token's
-/// 65,536 bytes, so the limit is the token's, judged when signing.
+/// Whether a signing error is about the key (unusable, or not fitting
+/// `--alg`): exit 1 for `encode`. Any other error of `sign` is about the
+/// header or claims given.
+fn is_key_error(e: &Error) -> bool {
+    matches!(
+        e.kind(),
+        ErrorKind::InvalidKey | ErrorKind::AlgorithmNotAllowed
+    )
+}
+
+/// The most CLAIMS_JSON read from standard input: far above the 65,536
+/// bytes of a token `verify` accepts (a longer one is signed, with the
+/// warning), and a bound on what is read.
 const MAX_CLAIMS_STDIN: u64 = 1 << 20;
 
 /// CLAIMS_JSON from standard input (`encode ... -`), bounded.

@@ -278,37 +278,156 @@ fn encode_sets_iat_nbf_and_exp_from_the_clock() {
     );
 }
 
-#[test]
-fn encode_refuses_what_verify_would_refuse_as_bad_json_given() {
-    usage_with(
-        &run(&["encode", "--alg", "HS256", "--key-b64", K, r#"{"exp":"tomorrow"}"#], None),
-        "barejwt: usage: verify would refuse this token (invalid_claim: claim \"exp\" is a string, not a number (NumericDate))",
-        "encode",
+/// `encode` with `extra` flags before CLAIMS_JSON `claims` (`-`: `stdin`).
+fn encode_with(extra: &[&str], claims: &str, stdin: Option<&[u8]>) -> Run {
+    let mut args = vec!["encode", "--alg", "HS256", "--key-b64", K];
+    args.extend_from_slice(extra);
+    args.push(claims);
+    run(&args, stdin)
+}
+
+/// Exit 0, the token on standard output, and on standard error exactly
+/// the warning with `inner` (`KIND: reason`); `verify` then refuses the
+/// token with that KIND. Returns the token.
+fn signed_with_warning(r: &Run, inner: &str) -> String {
+    assert_eq!(
+        (r.code, r.stderr.as_str()),
+        (
+            0,
+            format!("barejwt: warning: verify would refuse this token ({inner})\n").as_str()
+        )
     );
-    usage_with(
-        &run(&["encode", "--alg", "HS256", "--key-b64", K, "--header", r#"{"crit":"b64"}"#, "{}"], None),
-        "barejwt: usage: verify would refuse this token (unsupported_critical_header: \"crit\" is a string, not an array)",
-        "encode",
+    let token = r.stdout.strip_suffix('\n').expect("one line").to_string();
+    assert!(!token.contains('\n'));
+    assert_eq!(token.split('.').count(), 3, "{token}");
+    let kind = inner.split(':').next().unwrap();
+    let verified = run(&verify_args(&["-"]), Some(token.as_bytes()));
+    assert_eq!((verified.code, verified.stdout.as_str()), (1, ""));
+    assert!(
+        verified.stderr.starts_with(&format!("barejwt: {kind}: ")),
+        "verify said {}, the warning {kind}",
+        verified.stderr
+    );
+    token
+}
+
+#[test]
+fn encode_signs_what_verify_would_refuse_with_one_warning_line() {
+    let t = signed_with_warning(
+        &encode_with(&[], r#"{"exp":"tomorrow"}"#, None),
+        r#"invalid_claim: claim "exp" is a string, not a number (NumericDate)"#,
+    );
+    // The claims are signed as given: HMAC-SHA256 with the key 00..1f over
+    // this signing input, computed apart from the crate (Python's hmac).
+    assert_eq!(
+        t,
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJleHAiOiJ0b21vcnJvdyJ9.\
+         FyqvZOFZ9NZGln-J-t40CH8K4bgGurzllvOYlUKBn0k"
+    );
+    rejected_with(
+        &run(&verify_args(&[&t]), None),
+        r#"barejwt: invalid_claim: claim "exp" is a string, not a number (NumericDate)"#,
+    );
+    signed_with_warning(
+        &encode_with(
+            &["--header", r#"{"crit":"b64"}"#],
+            r#"{"exp":4102444800}"#,
+            None,
+        ),
+        r#"unsupported_critical_header: "crit" is a string, not an array"#,
+    );
+    signed_with_warning(
+        &encode_with(
+            &["--header", r#"{"crit":["alg"]}"#],
+            r#"{"exp":4102444800}"#,
+            None,
+        ),
+        r#"unsupported_critical_header: "crit" lists the registered parameter "alg""#,
+    );
+    let audiences: Vec<String> = (1..=257).map(|i| format!("\"a{i}\"")).collect();
+    signed_with_warning(
+        &encode_with(
+            &[],
+            &format!(r#"{{"exp":4102444800,"aud":[{}]}}"#, audiences.join(",")),
+            None,
+        ),
+        r#"invalid_claim: "aud" has 257 entries, over the limit of 256"#,
+    );
+    // 1,024 members in CLAIMS_JSON are JSON the contract allows; --iat
+    // makes them 1,025.
+    let members: Vec<String> = (1..=1024).map(|i| format!("\"m{i}\":1")).collect();
+    signed_with_warning(
+        &encode_with(&["--now", "1", "--iat"], &format!("{{{}}}", members.join(",")), None),
+        "malformed: the claims set has an object of 1025 members, over the limit of 1024 that verify accepts",
+    );
+    let big = format!(r#"{{"exp":4102444800,"pad":"{}"}}"#, "x".repeat(70_000));
+    signed_with_warning(
+        &encode_with(&[], "-", Some(big.as_bytes())),
+        "too_large: the token would be 93451 bytes, over the limit of 65536 that verify accepts",
     );
 }
 
 #[test]
-fn encode_unchecked_makes_test_tokens_that_verify_refuses() {
-    let t = run(
-        &[
-            "encode",
-            "--alg",
-            "HS256",
-            "--key-b64",
-            K,
-            "--unchecked",
-            r#"{"exp":"tomorrow"}"#,
-        ],
-        None,
+fn encode_writes_nothing_on_standard_error_for_a_token_verify_accepts() {
+    let runs = [
+        encode_with(&[], r#"{"sub":"alice","exp":4102444800}"#, None),
+        encode_with(
+            &["--header", r#"{"kid":"k1","crit":["b64"],"b64":false}"#],
+            r#"{"exp":4102444800}"#,
+            None,
+        ),
+        encode_with(
+            &["--now", "1700000000", "--iat", "--exp", "+15m"],
+            "{}",
+            None,
+        ),
+        encode_with(&["--exp", "+1h"], "-", Some(br#"{"sub":"alice"}"#)),
+    ];
+    for r in &runs {
+        assert_eq!((r.code, r.stderr.as_str()), (0, ""), "{}", r.stdout);
+        assert_eq!(r.stdout.matches('\n').count(), 1);
+        assert_eq!(r.stdout.trim_end().split('.').count(), 3);
+    }
+    let verified = run(&verify_args(&[runs[0].stdout.trim_end()]), None);
+    assert_eq!(
+        (
+            verified.code,
+            verified.stdout.as_str(),
+            verified.stderr.as_str()
+        ),
+        (0, "{\"sub\":\"alice\",\"exp\":4102444800}\n", "")
     );
-    assert_eq!(t.code, 0, "{}", t.stderr);
+}
+
+#[test]
+fn encode_warns_only_once_the_token_is_made() {
+    // A public key cannot sign: exit 1 with the key's error, and no warning
+    // about the claims of a token that was never made.
+    let spki = concat!(env!("CARGO_MANIFEST_DIR"), "/vectors/keys/ec-p256-spki.pem");
     rejected_with(
-        &run(&verify_args(&[t.stdout.trim_end()]), None),
-        r#"barejwt: invalid_claim: claim "exp" is a string, not a number (NumericDate)"#,
+        &run(
+            &[
+                "encode",
+                "--alg",
+                "ES256",
+                "--pem-file",
+                spki,
+                r#"{"exp":"tomorrow"}"#,
+            ],
+            None,
+        ),
+        "barejwt: invalid_key: the key is a public key; encode --alg ES256 needs the private key",
+    );
+    // Non-string kid, typ, cty stay usage errors, as does --unchecked,
+    // which is no flag.
+    usage_with(
+        &encode_with(&["--header", r#"{"kid":5}"#], "{}", None),
+        r#"barejwt: usage: --header: header field "kid" must be a string, not a number"#,
+        "encode",
+    );
+    usage_with(
+        &encode_with(&["--unchecked"], r#"{"exp":"tomorrow"}"#, None),
+        "barejwt: usage: unknown flag --unchecked for `encode`",
+        "encode",
     );
 }

@@ -52,7 +52,7 @@ barejwt encode: sign claims into a compact token (RFC 7515 §7.1)
 
 Usage:
   barejwt encode --alg ALG KEY [--header JSON_OBJECT] [--iat] [--nbf WHEN]
-                 [--exp WHEN] [--now UNIX_SECONDS] [--unchecked] CLAIMS_JSON
+                 [--exp WHEN] [--now UNIX_SECONDS] CLAIMS_JSON
 
   --alg ALG              HS256, HS384, HS512, RS256, RS384, RS512, PS256,
                          PS384, PS512, ES256, ES384, ES512, ES256K, EdDSA or
@@ -69,10 +69,10 @@ Usage:
                          system clock)
   CLAIMS_JSON            the claims, a JSON object, signed as given (numbers
                          keep their text), or - to read it from standard
-                         input. Claims verify would refuse (exp a string,
-                         aud a number, ...) are a usage error
-  --unchecked            sign even claims and header fields verify refuses:
-                         test tokens for verifiers
+                         input. Claims and header fields verify would
+                         refuse (exp a string, aud a number, a malformed
+                         crit, ...) are signed all the same, to test
+                         verifiers, with a warning on standard error
   KEY                    see `barejwt --help`; with --jwks-file the kid in
                          --header picks the key (without one, the one key
                          of the set that fits --alg)

@@ -43,6 +43,8 @@ pub(crate) fn check_signable(
             fields.check()?;
             let members = fields.as_object();
             check_crit_members(members, None)?;
+            // The header object holds `alg` besides these fields.
+            check_container(1, members.len() + 1, "the header")?;
             let mut len = alg_len + r#"{"alg":""}"#.len();
             for (name, value) in members.iter() {
                 len += 1 + escaped_len(name.as_bytes()) + 1 + shape(value, 2, "the header")?;

@@ -207,6 +207,18 @@ fn header_fields_of_the_wrong_type_or_size_are_malformed() {
         sign_with_header(&key(), &deep, &claims).unwrap_err().kind(),
         ErrorKind::Malformed
     );
+    // `alg`, `typ` and 1,022 fields: 1,024 members, read by verify; one
+    // field more is refused by both.
+    let mut wide = HeaderFields::new();
+    for i in 0..1022 {
+        wide = wide.insert(&format!("h{i}"), Value::from(i));
+    }
+    let token = sign_with_header(&key(), &wide, &claims).unwrap();
+    assert!(verify(&token, &key(), &validation()).is_ok());
+    let wider = wide.insert("h1022", Value::from(1022));
+    let err = sign_with_header(&key(), &wider, &claims).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Malformed);
+    assert!(err.reason().contains("1025 members"), "{err}");
 }
 
 #[test]

@@ -338,7 +338,10 @@ fn a_tampered_token_is_an_invalid_token() {
         let reply = get(server.addr, "/protected", &bearer(&bad));
         // The library's own words, which name the signature.
         let expected = library_descriptions(&bad, &key, &validation(), now(), now());
-        assert!(expected[0].0.starts_with("invalid_signature: "), "{expected:?}");
+        assert!(
+            expected[0].0.starts_with("invalid_signature: "),
+            "{expected:?}"
+        );
         assert_refused_in_library_words(&reply, &expected);
     }
 }
@@ -457,7 +460,10 @@ fn every_error_description_is_a_safe_quoted_string() {
         let description = bearer::describe(&refusal);
         assert!(description.starts_with(kind.as_str()), "{description}");
         assert!(description.chars().all(nqschar), "{description}");
-        assert!(description.ends_with("kid 'x?y'??? (RFC 7519 section 4.1.4)"), "{description}");
+        assert!(
+            description.ends_with("kid 'x?y'??? (RFC 7519 section 4.1.4)"),
+            "{description}"
+        );
         assert_eq!(bearer::quotable(&description), description);
     }
     assert_eq!(bearer::quotable("a\"b\\c\r\nd\u{e9}"), "a'b?c??d?");
@@ -531,12 +537,17 @@ fn a_trickling_client_is_cut_off_at_the_request_deadline() {
 /// thumbprint, the `alg` given, `use` `sig`.
 fn published(addr: std::net::SocketAddr, alg: &str, max_age: u64) -> JwkSet {
     let (reply, text) = jwks(addr);
-    assert_eq!(reply.header("Content-Type"), Some("application/jwk-set+json"));
+    assert_eq!(
+        reply.header("Content-Type"),
+        Some("application/jwk-set+json")
+    );
     assert_eq!(
         reply.header("Cache-Control"),
         Some(format!("public, max-age={max_age}").as_str())
     );
-    for private in ["\"d\"", "\"p\"", "\"q\"", "\"dp\"", "\"dq\"", "\"qi\"", "\"k\""] {
+    for private in [
+        "\"d\"", "\"p\"", "\"q\"", "\"dp\"", "\"dq\"", "\"qi\"", "\"k\"",
+    ] {
         assert!(!text.contains(private), "{private} published: {text}");
     }
     let set = JwkSet::parse(text.as_bytes()).expect("a JWK Set");
@@ -562,7 +573,9 @@ fn public_validation(alg: Algorithm) -> Validation {
 fn by_default_tokens_are_eddsa_with_the_thumbprint_as_kid_and_verify_with_the_published_set() {
     let server = start_public(&["--jwks-max-age", "60"]);
     assert!(
-        server.log().contains("generated a private key for EdDSA for this run only"),
+        server
+            .log()
+            .contains("generated a private key for EdDSA for this run only"),
         "the generated key is announced: {}",
         server.log()
     );
@@ -581,11 +594,17 @@ fn by_default_tokens_are_eddsa_with_the_thumbprint_as_kid_and_verify_with_the_pu
     assert_eq!(&reply.json(), verified.claims().as_object());
     // HS256 tokens are not accepted by a public-key server, in the
     // library's words.
-    let hs = barejwt::sign(&Key::hs256(SECRET).expect("key"), verified.claims().as_object())
-        .expect("signs");
+    let hs = barejwt::sign(
+        &Key::hs256(SECRET).expect("key"),
+        verified.claims().as_object(),
+    )
+    .expect("signs");
     let reply = get(server.addr, "/protected", &bearer(&hs));
     let expected = library_descriptions(&hs, &set, &rules, now(), now());
-    assert!(expected[0].0.starts_with("algorithm_not_allowed: "), "{expected:?}");
+    assert!(
+        expected[0].0.starts_with("algorithm_not_allowed: "),
+        "{expected:?}"
+    );
     assert_refused_in_library_words(&reply, &expected);
 }
 
@@ -638,7 +657,10 @@ fn rotation_signs_with_the_published_next_key_and_keeps_the_retired_one_until_it
 
     let rotated = rotate(server.addr);
     let new_kid = rotated.get("kid").and_then(Value::as_str).expect("kid");
-    assert_eq!(new_kid, before[1], "the next key, published ahead, signs now");
+    assert_eq!(
+        new_kid, before[1],
+        "the next key, published ahead, signs now"
+    );
     assert_eq!(
         rotated.get("retired_kid").and_then(Value::as_str),
         Some(before[0].as_str())
@@ -649,8 +671,14 @@ fn rotation_signs_with_the_published_next_key_and_keeps_the_retired_one_until_it
     let after = kids(&jwks(server.addr).1);
     assert_eq!(after.len(), 3, "{after:?}");
     assert_eq!((&after[0], &after[2]), (&before[1], &before[0]));
-    assert_eq!(get(server.addr, "/protected", &bearer(&old_token)).status, 200);
-    assert_eq!(get(server.addr, "/protected", &bearer(&new_token)).status, 200);
+    assert_eq!(
+        get(server.addr, "/protected", &bearer(&old_token)).status,
+        200
+    );
+    assert_eq!(
+        get(server.addr, "/protected", &bearer(&new_token)).status,
+        200
+    );
 
     // Once the old token has expired, its key leaves the set.
     assert!(
@@ -660,7 +688,9 @@ fn rotation_signs_with_the_published_next_key_and_keeps_the_retired_one_until_it
     );
     let reply = get(server.addr, "/protected", &bearer(&old_token));
     assert_eq!(reply.status, 401, "{reply:?}");
-    assert!(server.log().contains("is retired, it stays published until"));
+    assert!(server
+        .log()
+        .contains("is retired, it stays published until"));
 }
 
 #[test]
@@ -668,7 +698,12 @@ fn a_retired_key_that_signed_nothing_is_dropped_at_once() {
     let server = start_public(&[]);
     let before = kids(&jwks(server.addr).1);
     let rotated = rotate(server.addr);
-    assert_eq!(rotated.get("retired_until").and_then(|v| v.as_number()?.as_u64()), Some(0));
+    assert_eq!(
+        rotated
+            .get("retired_until")
+            .and_then(|v| v.as_number()?.as_u64()),
+        Some(0)
+    );
     let after = kids(&jwks(server.addr).1);
     assert_eq!(after.len(), 2, "{after:?}");
     assert!(!after.contains(&before[0]));
@@ -679,7 +714,8 @@ fn keys_rotate_on_schedule() {
     let server = start_public(&["--rotate-every", "1", "--ttl", "2"]);
     let first = kids(&jwks(server.addr).1)[0].clone();
     assert!(
-        wait_until(Duration::from_secs(5), || kids(&jwks(server.addr).1)[0] != first),
+        wait_until(Duration::from_secs(5), || kids(&jwks(server.addr).1)[0]
+            != first),
         "a new key signs within the schedule"
     );
     assert!(server.log().contains("token_server: rotated: kid"));
@@ -688,8 +724,11 @@ fn keys_rotate_on_schedule() {
 #[test]
 fn the_key_set_is_bounded_and_rotation_refused_beyond_it() {
     // 100 s tokens rotated every second would keep ~100 keys published.
-    let (code, stderr) =
-        refused_at_start("token_server", &["--rotate-every", "1", "--ttl", "100"], &[]);
+    let (code, stderr) = refused_at_start(
+        "token_server",
+        &["--rotate-every", "1", "--ttl", "100"],
+        &[],
+    );
     assert_eq!(code, Some(2));
     assert!(stderr.contains("at most 16"), "{stderr}");
     // On request: each rotation keeps a retired key with a live token.
@@ -718,11 +757,17 @@ fn the_hs256_mode_publishes_nothing_and_a_secret_never_meets_a_private_key() {
         ("POST", post_json(server.addr, "/rotate", "")),
     ] {
         assert_eq!(reply.status, 404, "{method}: {reply:?}");
-        assert!(reply.string("error_description").contains("HS256"), "{reply:?}");
+        assert!(
+            reply.string("error_description").contains("HS256"),
+            "{reply:?}"
+        );
     }
     // BAREJWT_SECRET with a public-key algorithm: refused, not ignored.
     let secret = secret_b64();
     let (code, stderr) = refused_at_start("token_server", &[], &[("BAREJWT_SECRET", &secret)]);
     assert_eq!(code, Some(2));
-    assert!(stderr.contains("BAREJWT_SECRET is set, but --alg EdDSA"), "{stderr}");
+    assert!(
+        stderr.contains("BAREJWT_SECRET is set, but --alg EdDSA"),
+        "{stderr}"
+    );
 }

@@ -283,7 +283,10 @@ fn parse_head(head: &[u8]) -> Result<Head, String> {
                 head.content_length = Some(length);
             }
             "transfer-encoding" => {
-                return Err("the response uses Transfer-Encoding, which an HTTP/1.0 request excludes".into())
+                return Err(
+                    "the response uses Transfer-Encoding, which an HTTP/1.0 request excludes"
+                        .into(),
+                )
             }
             "content-type" => {
                 let media = value.split(';').next().unwrap_or_default();

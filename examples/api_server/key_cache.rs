@@ -74,6 +74,10 @@ pub struct Stats {
     /// Refetches wanted (an unknown kid, a stale set) but not sent because
     /// the cooldown had not passed.
     pub held_back: u64,
+    /// Refetches wanted for an unknown kid that used the result of another
+    /// request's fetch instead (running, or landed since the token was
+    /// first checked).
+    pub joined: u64,
     /// Why the last failed fetch failed.
     pub last_error: Option<String>,
 }
@@ -158,6 +162,7 @@ impl KeyCache {
         while state.fetching {
             let left = until.saturating_duration_since(Instant::now());
             if left.is_zero() {
+                state.stats.joined += 1;
                 return None;
             }
             state = match self.fetched.wait_timeout(state, left) {
@@ -170,6 +175,7 @@ impl KeyCache {
             (!Arc::ptr_eq(&now, seen)).then_some(now)
         };
         if let Some(now) = newer(&self.keys) {
+            state.stats.joined += 1;
             return Some(now);
         }
         if !self.cooled_down(&state) {

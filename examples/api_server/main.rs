@@ -191,8 +191,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Config>, Stri
                 config.algs = algs;
             }
             "--cooldown" => {
-                config.policy.cooldown =
-                    Duration::from_secs(seconds(&flag, &value, 1..=3600)?);
+                config.policy.cooldown = Duration::from_secs(seconds(&flag, &value, 1..=3600)?);
             }
             "--default-max-age" => {
                 config.policy.default_freshness =

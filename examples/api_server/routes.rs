@@ -90,17 +90,19 @@ fn protected(request: &Request, app: &App) -> Response {
         Ok(verified) => {
             let mut answer = Object::new();
             answer.insert("message", Value::String("hello from the API".into()));
-            answer.insert("claims", Value::Object(verified.claims().as_object().clone()));
+            answer.insert(
+                "claims",
+                Value::Object(verified.claims().as_object().clone()),
+            );
             Response::json(http::OK, Value::Object(answer).to_json())
         }
         // The library's words: its display in the body, the quotable form
         // in the challenge (as the token server answers).
-        Err(refusal) => {
-            Response::error(http::UNAUTHORIZED, "invalid_token", &refusal.to_string()).with_header(
+        Err(refusal) => Response::error(http::UNAUTHORIZED, "invalid_token", &refusal.to_string())
+            .with_header(
                 "WWW-Authenticate",
                 bearer::challenge_with_error(REALM, "invalid_token", &bearer::describe(&refusal)),
-            )
-        }
+            ),
     }
 }
 
@@ -118,6 +120,7 @@ fn status(app: &App) -> Response {
     answer.insert("fetches", count(stats.fetches));
     answer.insert("failed_fetches", count(stats.failures));
     answer.insert("held_back_by_cooldown", count(stats.held_back));
+    answer.insert("joined_another_fetch", count(stats.joined));
     answer.insert(
         "last_error",
         stats.last_error.map_or(Value::Null, Value::String),

@@ -266,7 +266,9 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Config>, Stri
                         .ok()
                         .filter(|secs| (1..=MAX_TTL_SECS).contains(secs))
                         .ok_or_else(|| {
-                            format!("--rotate-every must be 1..={MAX_TTL_SECS} seconds, not {value:?}")
+                            format!(
+                                "--rotate-every must be 1..={MAX_TTL_SECS} seconds, not {value:?}"
+                            )
                         })?,
                 );
             }

@@ -192,9 +192,18 @@ mod tests {
     fn every_family_writes_its_public_members_and_never_a_private_one() {
         let mut rng = TestRng(7);
         let cases = [
-            (Algorithm::EdDsa, &["kty", "crv", "x", "kid", "alg", "use"][..]),
-            (Algorithm::Es256, &["kty", "crv", "x", "y", "kid", "alg", "use"]),
-            (Algorithm::Es384, &["kty", "crv", "x", "y", "kid", "alg", "use"]),
+            (
+                Algorithm::EdDsa,
+                &["kty", "crv", "x", "kid", "alg", "use"][..],
+            ),
+            (
+                Algorithm::Es256,
+                &["kty", "crv", "x", "y", "kid", "alg", "use"],
+            ),
+            (
+                Algorithm::Es384,
+                &["kty", "crv", "x", "y", "kid", "alg", "use"],
+            ),
             (Algorithm::Rs256, &["kty", "n", "e", "kid", "alg", "use"]),
         ];
         let mut jwks = Vec::new();
@@ -207,7 +216,9 @@ mod tests {
             jwks.push(jwk);
         }
         let text = JwkSet::from_keys(jwks).to_public_json();
-        for private in ["\"d\"", "\"p\"", "\"q\"", "\"dp\"", "\"dq\"", "\"qi\"", "\"k\""] {
+        for private in [
+            "\"d\"", "\"p\"", "\"q\"", "\"dp\"", "\"dq\"", "\"qi\"", "\"k\"",
+        ] {
             assert!(!text.contains(private), "{private} in {text}");
         }
         // Read back by a verifier: four keys, each chosen by its kid.

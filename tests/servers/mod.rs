@@ -460,8 +460,15 @@ pub struct FakeIssuer {
 const FAKE_ISSUER_LIFETIME: Duration = Duration::from_secs(120);
 
 impl FakeIssuer {
+    /// An issuer on a free loopback port.
     pub fn start(answer: Answer) -> FakeIssuer {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+        FakeIssuer::start_at("127.0.0.1:0".parse().expect("an address"), answer)
+    }
+
+    /// An issuer on `addr` (a loopback address).
+    pub fn start_at(addr: SocketAddr, answer: Answer) -> FakeIssuer {
+        assert!(addr.ip().is_loopback());
+        let listener = TcpListener::bind(addr).expect("bind loopback");
         listener.set_nonblocking(true).expect("nonblocking");
         let addr = listener.local_addr().expect("address");
         let answer = Arc::new(Mutex::new(answer));
@@ -529,15 +536,16 @@ fn serve_fake(mut stream: TcpStream, answer: &Answer, stop: &AtomicBool) {
             Ok(n) => head.extend_from_slice(&buf[..n]),
         }
     }
-    let respond = |stream: &mut TcpStream, status: u16, content_type: &str, cache: &str, body: &[u8]| {
-        let head = format!(
-            "HTTP/1.1 {status} X\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
+    let respond =
+        |stream: &mut TcpStream, status: u16, content_type: &str, cache: &str, body: &[u8]| {
+            let head = format!(
+                "HTTP/1.1 {status} X\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
              Cache-Control: {cache}\r\nConnection: close\r\n\r\n",
-            body.len()
-        );
-        let _ = stream.write_all(head.as_bytes());
-        let _ = stream.write_all(body);
-    };
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(body);
+        };
     match answer {
         Answer::Set { body, max_age_secs } => respond(
             &mut stream,

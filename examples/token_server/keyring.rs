@@ -74,8 +74,6 @@ pub struct Published {
     pub set: JwkSet,
     /// The same keys as the JSON text `/.well-known/jwks.json` serves.
     pub json: String,
-    /// The `kid`s in the set: current, next, then the retired ones.
-    pub kids: Vec<String>,
 }
 
 impl KeyResolver for Published {
@@ -145,11 +143,6 @@ impl KeyRing {
             state: Mutex::new(ring),
             published,
         })
-    }
-
-    /// The algorithm every key of the ring signs.
-    pub fn alg(&self) -> Algorithm {
-        self.alg
     }
 
     /// A fresh private key for this ring's algorithm, from the OS.
@@ -233,12 +226,15 @@ impl KeyRing {
     ///
     /// # Errors
     ///
-    /// As [`KeyRing::rotate`], when a due rotation fails (it is retried at
-    /// the next tick).
+    /// As [`KeyRing::rotate`], when a due rotation fails (it is retried a
+    /// second later).
     pub fn tick(&self, now: u64) -> Result<Option<Rotated>, String> {
         let due = self.lock().next_rotation.is_some_and(|at| now >= at);
         if due {
-            return self.rotate(now).map(Some);
+            return self.rotate(now).map(Some).map_err(|why| {
+                self.lock().next_rotation = Some(now.saturating_add(1));
+                why
+            });
         }
         self.drop_expired(now);
         Ok(None)
@@ -259,14 +255,12 @@ impl KeyRing {
 /// The snapshot of a ring's keys: current first, next, then the retired
 /// ones, newest first.
 fn publish(ring: &Ring) -> Published {
-    let entries: Vec<&Entry> = [&ring.current, &ring.next]
+    let entries = [&ring.current, &ring.next]
         .into_iter()
-        .chain(ring.retired.iter().rev())
-        .collect();
-    let set = JwkSet::from_keys(entries.iter().map(|e| e.public.clone()));
+        .chain(ring.retired.iter().rev());
+    let set = JwkSet::from_keys(entries.map(|e| e.public.clone()));
     Published {
         json: set.to_public_json(),
-        kids: entries.iter().map(|e| e.kid.clone()).collect(),
         set,
     }
 }

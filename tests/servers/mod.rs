@@ -29,7 +29,8 @@ pub const JWKS_PATH: &str = "/.well-known/jwks.json";
 pub const STEP_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The example binary `name`, which must exist and be newer than its
-/// sources (its folder, the token server's shared files, the library).
+/// sources (its folder, the files its `main.rs` includes with `#[path]`,
+/// the library).
 pub fn binary(name: &str) -> PathBuf {
     let exe = std::env::current_exe().expect("the test's own path");
     let profile_dir = exe
@@ -49,9 +50,24 @@ pub fn binary(name: &str) -> PathBuf {
             )
         });
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let newest_source = newest_modification(&root.join("examples").join(name))
-        .max(newest_modification(&root.join("examples/token_server")))
-        .max(newest_modification(&root.join("src")));
+    let folder = root.join("examples").join(name);
+    let mut newest_source =
+        newest_modification(&folder).max(newest_modification(&root.join("src")));
+    // Shared files: `#[path = "../token_server/http.rs"]`.
+    let main = std::fs::read_to_string(folder.join("main.rs")).expect("the example's main.rs");
+    for line in main.lines() {
+        let Some(path) = line
+            .trim()
+            .strip_prefix("#[path = \"")
+            .and_then(|rest| rest.strip_suffix("\"]"))
+        else {
+            continue;
+        };
+        let modified = std::fs::metadata(folder.join(path))
+            .and_then(|m| m.modified())
+            .unwrap_or_else(|_| panic!("{name} includes {path}, which is missing"));
+        newest_source = newest_source.max(modified);
+    }
     assert!(
         newest_source <= built,
         "{} is older than its sources: run `cargo build --example {name}`",

@@ -23,6 +23,14 @@ use std::time::{Duration, Instant};
 #[allow(dead_code)]
 #[path = "../examples/token_server/bearer.rs"]
 mod bearer_rs;
+// Its HTTP client, for the URL and Cache-Control readers (it uses the
+// shared http.rs).
+#[allow(dead_code)]
+#[path = "../examples/api_server/fetch.rs"]
+mod fetch;
+#[allow(dead_code)]
+#[path = "../examples/token_server/http.rs"]
+mod http;
 
 const REALM: &str = "api_server";
 
@@ -470,5 +478,46 @@ fn hmac_algorithms_and_https_urls_are_refused_at_start() {
         let (code, stderr) = servers::refused_at_start("api_server", args, &[]);
         assert_eq!(code, Some(2), "{args:?}");
         assert!(stderr.contains(message), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn cache_control_max_age_is_read_as_rfc_9111_says() {
+    assert_eq!(fetch::max_age("public, max-age=60"), Some(60));
+    assert_eq!(fetch::max_age("max-age=\"30\", must-revalidate"), Some(30));
+    assert_eq!(fetch::max_age("Max-Age=5"), Some(5));
+    assert_eq!(fetch::max_age("no-store"), Some(0));
+    assert_eq!(fetch::max_age("max-age=600, no-cache"), Some(0));
+    assert_eq!(fetch::max_age("public"), None);
+    assert_eq!(fetch::max_age("max-age=-1"), None);
+    assert_eq!(
+        fetch::max_age("max-age=99999999999999999999999"),
+        Some(u64::MAX)
+    );
+}
+
+#[test]
+fn only_plain_http_urls_with_a_host_are_taken() {
+    for (text, shown) in [
+        (
+            "http://127.0.0.1:8080/.well-known/jwks.json",
+            "http://127.0.0.1:8080/.well-known/jwks.json",
+        ),
+        ("http://[::1]:9000/keys?v=2", "http://[::1]:9000/keys?v=2"),
+        ("http://issuer.example", "http://issuer.example/"),
+    ] {
+        let url = fetch::Url::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!(url.to_string(), shown);
+    }
+    for bad in [
+        "https://issuer.example/jwks.json",
+        "ftp://issuer.example/",
+        "http://user@issuer.example/",
+        "http://issuer.example/#frag",
+        "http://issuer.example:99999/",
+        "http:///jwks.json",
+        "http://issuer.example/a b",
+    ] {
+        assert!(fetch::Url::parse(bad).is_err(), "{bad}");
     }
 }

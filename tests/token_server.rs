@@ -1,295 +1,53 @@
 //! End-to-end tests of `examples/token_server`: the built example is started
-//! on an ephemeral loopback port and spoken to over TCP.
-//!
-//! `cargo test` builds the examples before running tests, so the binary is
-//! `target/<profile>/examples/token_server`, next to this test's `deps/`
-//! directory. Every socket operation has a timeout, every server is killed
-//! when its guard drops (also when a test panics), and only 127.0.0.1 is
-//! used.
+//! on an ephemeral loopback port and spoken to over TCP (helpers in
+//! `tests/servers/mod.rs`). The HS256 mode first, then the public-key mode:
+//! the JWK Set, its keys, rotation.
 
-use barejwt::json::{self, Object, Value};
-use barejwt::{verify, Algorithm, Key, Validation};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
+mod servers;
+
+use barejwt::json::{self, Value};
+use barejwt::{verify, Algorithm, AsymmetricKey, Error, JwkSet, Key, Validation};
+use servers::{
+    bearer, connect, exchange, get, jwks, kid_of, kids, login, now, post_json, read_reply,
+    refused_at_start, rotate, token_for, wait_until, Reply, Server, AUDIENCE, ISSUER,
+};
+use std::io::Write;
 use std::thread;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 // The bearer.rs module of the example, for its header parser and texts.
 #[allow(dead_code)]
 #[path = "../examples/token_server/bearer.rs"]
 mod bearer;
 
-/// Copies of the example's constants (`examples/token_server/main.rs`).
-const ISSUER: &str = "https://auth.barejwt.example";
-const AUDIENCE: &str = "https://api.barejwt.example";
 const DEFAULT_TTL: u64 = 900;
+const REALM: &str = "token_server";
 
 /// The 32-byte HS256 secret shared by the tests and the servers they start.
 const SECRET: &[u8; 32] = b"token-server-integration-tests!!";
-/// The longest any single step may take before the test fails.
-const STEP_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// The example binary, which must exist and be newer than its sources.
-fn binary() -> PathBuf {
-    let exe = std::env::current_exe().expect("the test's own path");
-    let profile_dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("the test runs from target/<profile>/deps");
-    let binary = profile_dir
-        .join("examples")
-        .join(format!("token_server{}", std::env::consts::EXE_SUFFIX));
-    let built = std::fs::metadata(&binary)
-        .and_then(|m| m.modified())
-        .unwrap_or_else(|_| {
-            panic!(
-                "{} not found: run the whole `cargo test` (it builds the examples) \
-                 or `cargo build --example token_server` first",
-                binary.display()
-            )
-        });
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let newest_source = newest_modification(&root.join("examples/token_server"))
-        .max(newest_modification(&root.join("src")));
-    assert!(
-        newest_source <= built,
-        "{} is older than its sources: run `cargo build --example token_server`",
-        binary.display()
-    );
-    binary
-}
-
-/// The latest modification time of the `.rs` files under `dir`.
-fn newest_modification(dir: &Path) -> SystemTime {
-    let mut newest = SystemTime::UNIX_EPOCH;
-    for entry in std::fs::read_dir(dir)
-        .expect("a source directory")
-        .flatten()
-    {
-        let path = entry.path();
-        // The command line tool's own files (`src/main.rs`, `src/cli/`) are
-        // not part of the library the example links.
-        let tool_only = path
-            .file_name()
-            .is_some_and(|n| n == "cli" || n == "main.rs")
-            && path.parent().is_some_and(|p| p.ends_with("src"));
-        if tool_only {
-            continue;
-        }
-        let time = if path.is_dir() {
-            newest_modification(&path)
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            entry
-                .metadata()
-                .and_then(|m| m.modified())
-                .unwrap_or(newest)
-        } else {
-            continue;
-        };
-        newest = newest.max(time);
-    }
-    newest
-}
-
-/// A running server; killed when dropped.
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-    stderr: Arc<Mutex<String>>,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        if thread::panicking() {
-            let log = self.stderr.lock().map(|s| s.clone()).unwrap_or_default();
-            eprintln!("--- token_server stderr ---\n{log}---");
-        }
-    }
-}
 
 fn secret_b64() -> String {
     barejwt::base64url::encode(SECRET)
 }
 
-/// Starts the server with the test secret, cheap hashes and `args`.
+/// Starts the server in HS256 mode with the test secret, cheap hashes and
+/// `args`.
 fn start(args: &[&str]) -> Server {
-    let mut child = Command::new(binary())
-        .args(["--listen", "127.0.0.1:0", "--iterations", "1000"])
-        .args(args)
-        .env("BAREJWT_SECRET", secret_b64())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the example starts");
-
-    // Drain stderr in the background so the server never blocks on it.
-    let stderr = Arc::new(Mutex::new(String::new()));
-    let mut pipe = child.stderr.take().expect("piped stderr");
-    let sink = Arc::clone(&stderr);
-    thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while let Ok(n @ 1..) = pipe.read(&mut buf) {
-            if let Ok(mut log) = sink.lock() {
-                log.push_str(&String::from_utf8_lossy(&buf[..n]));
-            }
-        }
-    });
-
-    // The first stdout line gives the address; read it with a deadline.
-    let stdout = child.stdout.take().expect("piped stdout");
-    let (tx, rx) = mpsc::channel();
-    thread::spawn(move || {
-        let mut line = String::new();
-        let _ = BufReader::new(stdout).read_line(&mut line);
-        let _ = tx.send(line);
-    });
-    let mut server = Server {
-        child,
-        addr: "127.0.0.1:0".parse().expect("an address"),
-        stderr,
-    };
-    let line = rx
-        .recv_timeout(STEP_TIMEOUT)
-        .expect("the server prints its address in time");
-    let addr = line
-        .strip_prefix("listening on ")
-        .map(str::trim_end)
-        .unwrap_or_else(|| panic!("first stdout line is {line:?}"));
-    server.addr = addr.parse().expect("a socket address");
-    assert!(server.addr.ip().is_loopback(), "listens on loopback");
-    server
+    let secret = secret_b64();
+    let mut all = vec!["--alg", "HS256", "--iterations", "1000"];
+    all.extend_from_slice(args);
+    servers::start("token_server", &all, &[("BAREJWT_SECRET", &secret)])
 }
 
-/// A parsed HTTP response.
-#[derive(Debug)]
-struct Reply {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
+/// Starts the server in a public-key mode (no secret), cheap hashes.
+fn start_public(args: &[&str]) -> Server {
+    let mut all = vec!["--iterations", "1000"];
+    all.extend_from_slice(args);
+    servers::start("token_server", &all, &[])
 }
 
-impl Reply {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn json(&self) -> Object {
-        match json::parse(self.body.as_bytes()) {
-            Ok(Value::Object(object)) => object,
-            other => panic!("body is not a JSON object: {other:?} in {self:?}"),
-        }
-    }
-
-    fn string(&self, member: &str) -> String {
-        self.json()
-            .get(member)
-            .and_then(Value::as_str)
-            .unwrap_or_else(|| panic!("no string {member:?} in {self:?}"))
-            .to_string()
-    }
-}
-
-fn connect(addr: SocketAddr) -> TcpStream {
-    let stream = TcpStream::connect_timeout(&addr, STEP_TIMEOUT).expect("connect");
-    stream
-        .set_read_timeout(Some(STEP_TIMEOUT))
-        .expect("timeout");
-    stream
-        .set_write_timeout(Some(STEP_TIMEOUT))
-        .expect("timeout");
-    stream
-}
-
-/// Sends `raw`, reads until the server closes, parses, and checks the
-/// header fields every response must carry.
-fn exchange(addr: SocketAddr, raw: &[u8]) -> Reply {
-    let mut stream = connect(addr);
-    stream.write_all(raw).expect("send the request");
-    read_reply(&mut stream).expect("a response")
-}
-
-/// Reads a whole response; `None` if the connection failed first.
-fn read_reply(stream: &mut TcpStream) -> Option<Reply> {
-    let mut bytes = Vec::new();
-    stream.read_to_end(&mut bytes).ok()?;
-    let text = String::from_utf8(bytes).expect("a UTF-8 response");
-    let (head, body) = text.split_once("\r\n\r\n").expect("a complete head");
-    let mut lines = head.split("\r\n");
-    let status_line = lines.next().expect("a status line");
-    let status = status_line
-        .strip_prefix("HTTP/1.1 ")
-        .and_then(|rest| rest.get(..3))
-        .and_then(|code| code.parse().ok())
-        .unwrap_or_else(|| panic!("bad status line {status_line:?}"));
-    let headers = lines
-        .map(|line| {
-            let (name, value) = line.split_once(": ").expect("`name: value`");
-            (name.to_string(), value.to_string())
-        })
-        .collect();
-    let reply = Reply {
-        status,
-        headers,
-        body: body.to_string(),
-    };
-    // Every response: Content-Type, an exact Content-Length, no keep-alive,
-    // never cached.
-    assert!(reply.header("Content-Type").is_some(), "{reply:?}");
-    assert_eq!(
-        reply.header("Content-Length"),
-        Some(reply.body.len().to_string().as_str()),
-        "{reply:?}"
-    );
-    assert_eq!(reply.header("Connection"), Some("close"), "{reply:?}");
-    assert_eq!(reply.header("Cache-Control"), Some("no-store"), "{reply:?}");
-    Some(reply)
-}
-
-fn get(addr: SocketAddr, path: &str, extra_headers: &str) -> Reply {
-    exchange(
-        addr,
-        format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\n{extra_headers}\r\n").as_bytes(),
-    )
-}
-
-fn post_json(addr: SocketAddr, path: &str, body: &str) -> Reply {
-    exchange(
-        addr,
-        format!(
-            "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
-             Content-Length: {}\r\n\r\n{body}",
-            body.len()
-        )
-        .as_bytes(),
-    )
-}
-
-fn login(addr: SocketAddr, username: &str, password: &str) -> Reply {
-    post_json(
-        addr,
-        "/login",
-        &format!(r#"{{"username":"{username}","password":"{password}"}}"#),
-    )
-}
-
-fn token_for_alice(addr: SocketAddr) -> String {
-    let reply = login(addr, "alice", "alice-demo-password");
-    assert_eq!(reply.status, 200, "{reply:?}");
-    reply.string("access_token")
-}
-
-fn bearer(token: &str) -> String {
-    format!("Authorization: Bearer {token}\r\n")
+fn token_for_alice(addr: std::net::SocketAddr) -> String {
+    token_for(addr, "alice")
 }
 
 fn validation() -> Validation {
@@ -298,11 +56,34 @@ fn validation() -> Validation {
         .audience(AUDIENCE)
 }
 
-fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .expect("after 1970")
-        .as_secs()
+/// What `/protected` must say of a refused token: the library's own
+/// message, verified here with the same keys and rules at each second the
+/// request may have been judged in (`from..=to`).
+fn library_descriptions(
+    token: &str,
+    keys: &impl barejwt::KeyResolver,
+    rules: &Validation,
+    from: u64,
+    to: u64,
+) -> Vec<(String, String)> {
+    (from..=to)
+        .map(|at| {
+            let refusal: Error = verify(token, keys, &rules.clone().now(at))
+                .expect_err("the library refuses the token too");
+            (refusal.to_string(), bearer::describe(&refusal))
+        })
+        .collect()
+}
+
+/// Asserts a 401 invalid_token whose body and challenge carry one of the
+/// library's messages.
+fn assert_refused_in_library_words(reply: &Reply, expected: &[(String, String)]) {
+    assert_eq!(reply.status, 401, "{reply:?}");
+    assert_eq!(reply.string("error"), "invalid_token");
+    let (error, description) = reply.challenge_error(REALM);
+    assert_eq!(error, "invalid_token");
+    let shown = (reply.string("error_description"), description);
+    assert!(expected.contains(&shown), "{shown:?} not in {expected:?}");
 }
 
 #[test]
@@ -384,43 +165,25 @@ fn ttl_option_sets_expires_in_and_exp() {
 
 #[test]
 fn ttl_above_24_hours_is_refused_at_start() {
-    let mut child = Command::new(binary())
-        .args(["--listen", "127.0.0.1:0", "--ttl", "100000"])
-        .env("BAREJWT_SECRET", secret_b64())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the example starts");
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if started.elapsed() > STEP_TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("the server did not refuse --ttl 100000");
-        }
-        thread::sleep(Duration::from_millis(20));
-    };
-    let output = child.wait_with_output().expect("output");
-    assert_eq!(status.code(), Some(2));
-    assert!(output.stdout.is_empty(), "never listened");
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let secret = secret_b64();
+    let (code, stderr) = refused_at_start(
+        "token_server",
+        &["--alg", "HS256", "--ttl", "100000"],
+        &[("BAREJWT_SECRET", &secret)],
+    );
+    assert_eq!(code, Some(2));
     assert!(stderr.contains("--ttl must be 1..=86400"), "{stderr}");
 }
 
 #[test]
 fn a_short_secret_is_refused_at_start() {
-    let output = Command::new(binary())
-        .args(["--listen", "127.0.0.1:0"])
-        .env("BAREJWT_SECRET", barejwt::base64url::encode(&SECRET[..31]))
-        .stdin(Stdio::null())
-        .output()
-        .expect("the example runs");
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let short = barejwt::base64url::encode(&SECRET[..31]);
+    let (code, stderr) = refused_at_start(
+        "token_server",
+        &["--alg", "HS256"],
+        &[("BAREJWT_SECRET", &short)],
+    );
+    assert_eq!(code, Some(1));
     assert!(stderr.contains("decodes to 31 bytes"), "{stderr}");
 }
 
@@ -547,20 +310,6 @@ fn protected_echoes_the_verified_claims() {
     assert_eq!(lower.status, 200, "{lower:?}");
 }
 
-/// The error and description of an RFC 6750 challenge with an error code.
-fn challenge_error(reply: &Reply) -> (String, String) {
-    let challenge = reply.header("WWW-Authenticate").expect("a challenge");
-    let rest = challenge
-        .strip_prefix("Bearer realm=\"token_server\", error=\"")
-        .unwrap_or_else(|| panic!("challenge {challenge:?}"));
-    let (error, rest) = rest.split_once('"').expect("quoted error");
-    let description = rest
-        .strip_prefix(", error_description=\"")
-        .and_then(|d| d.strip_suffix('"'))
-        .unwrap_or_else(|| panic!("challenge {challenge:?}"));
-    (error.to_string(), description.to_string())
-}
-
 #[test]
 fn a_tampered_token_is_an_invalid_token() {
     let server = start(&[]);
@@ -584,16 +333,16 @@ fn a_tampered_token_is_an_invalid_token() {
     let claims_b64 = barejwt::base64url::encode(Value::Object(claims).to_json().as_bytes());
     let swapped = format!("{header}.{claims_b64}.{signature}");
 
+    let key = Key::hs256(SECRET).expect("key");
     for bad in [forged, swapped] {
         let reply = get(server.addr, "/protected", &bearer(&bad));
-        assert_eq!(reply.status, 401, "{reply:?}");
-        let (error, description) = challenge_error(&reply);
-        assert_eq!(error, "invalid_token");
-        assert_eq!(
-            description,
-            "invalid_signature: the signature does not verify"
+        // The library's own words, which name the signature.
+        let expected = library_descriptions(&bad, &key, &validation(), now(), now());
+        assert!(
+            expected[0].0.starts_with("invalid_signature: "),
+            "{expected:?}"
         );
-        assert_eq!(reply.string("error"), "invalid_token");
+        assert_refused_in_library_words(&reply, &expected);
     }
 }
 
@@ -604,11 +353,12 @@ fn an_expired_token_is_refused_as_expired() {
     let past = start(&["--now-offset", "-3600"]);
     let present = start(&[]);
     let token = token_for_alice(past.addr);
+    let before = now();
     let reply = get(present.addr, "/protected", &bearer(&token));
-    assert_eq!(reply.status, 401, "{reply:?}");
-    let (error, description) = challenge_error(&reply);
-    assert_eq!(error, "invalid_token");
-    assert_eq!(description, "expired: the token has expired");
+    let key = Key::hs256(SECRET).expect("key");
+    let expected = library_descriptions(&token, &key, &validation(), before, now());
+    assert!(expected[0].0.starts_with("expired: "), "{expected:?}");
+    assert_refused_in_library_words(&reply, &expected);
     // The issuing server still accepts it: only the clock differs.
     assert_eq!(get(past.addr, "/protected", &bearer(&token)).status, 200);
 }
@@ -702,12 +452,21 @@ fn a_silent_client_times_out_while_others_are_served() {
 #[test]
 fn every_error_description_is_a_safe_quoted_string() {
     // RFC 6750 §3: error_description is NQSCHAR, %x20-21 / %x23-5B / %x5D-7E.
+    let nqschar = |c: char| matches!(c, '\x20'..='\x21' | '\x23'..='\x5b' | '\x5d'..='\x7e');
     for kind in barejwt::ErrorKind::ALL {
-        let description = bearer::describe(kind);
+        // A reason as hostile as the library's may get: quotes, a
+        // backslash, controls, non-ASCII, a section sign.
+        let refusal = Error::new(kind, "kid \"x\\y\"\r\n\u{e9} (RFC 7519 \u{a7}4.1.4)");
+        let description = bearer::describe(&refusal);
         assert!(description.starts_with(kind.as_str()), "{description}");
+        assert!(description.chars().all(nqschar), "{description}");
+        assert!(
+            description.ends_with("kid 'x?y'??? (RFC 7519 section 4.1.4)"),
+            "{description}"
+        );
         assert_eq!(bearer::quotable(&description), description);
     }
-    assert_eq!(bearer::quotable("a\"b\\c\r\nd\u{e9}"), "a?b?c??d?");
+    assert_eq!(bearer::quotable("a\"b\\c\r\nd\u{e9}"), "a'b?c??d?");
 }
 
 #[test]
@@ -768,4 +527,247 @@ fn a_trickling_client_is_cut_off_at_the_request_deadline() {
     assert_eq!(reply.status, 408, "{reply:?}");
     drop(reader);
     trickle.join().expect("the writer ends");
+}
+
+// ---- The public-key mode: keys published, rotated, never secret ----
+
+/// The published set of a public-key server, checked as every reply of
+/// `/.well-known/jwks.json` must be: the JWK Set media type, cacheable for
+/// `max_age` seconds, public members only, each `kid` the key's RFC 7638
+/// thumbprint, the `alg` given, `use` `sig`.
+fn published(addr: std::net::SocketAddr, alg: &str, max_age: u64) -> JwkSet {
+    let (reply, text) = jwks(addr);
+    assert_eq!(
+        reply.header("Content-Type"),
+        Some("application/jwk-set+json")
+    );
+    assert_eq!(
+        reply.header("Cache-Control"),
+        Some(format!("public, max-age={max_age}").as_str())
+    );
+    for private in [
+        "\"d\"", "\"p\"", "\"q\"", "\"dp\"", "\"dq\"", "\"qi\"", "\"k\"",
+    ] {
+        assert!(!text.contains(private), "{private} published: {text}");
+    }
+    let set = JwkSet::parse(text.as_bytes()).expect("a JWK Set");
+    assert_eq!(set.skipped(), 0, "{text}");
+    for jwk in set.keys() {
+        let key = jwk
+            .asymmetric_key()
+            .expect("a public key")
+            .expect("a usable public key");
+        assert!(!key.is_private());
+        assert_eq!(jwk.kid(), Some(key.thumbprint().as_str()), "{text}");
+        assert_eq!(jwk.alg(), Some(alg), "{text}");
+        assert_eq!(jwk.use_(), Some("sig"), "{text}");
+    }
+    set
+}
+
+fn public_validation(alg: Algorithm) -> Validation {
+    Validation::new(&[alg]).issuer(ISSUER).audience(AUDIENCE)
+}
+
+#[test]
+fn by_default_tokens_are_eddsa_with_the_thumbprint_as_kid_and_verify_with_the_published_set() {
+    let server = start_public(&["--jwks-max-age", "60"]);
+    assert!(
+        server
+            .log()
+            .contains("generated a private key for EdDSA for this run only"),
+        "the generated key is announced: {}",
+        server.log()
+    );
+    let set = published(server.addr, "EdDSA", 60);
+    // The signing key, and the next one published ahead of its turn.
+    assert_eq!(set.len(), 2);
+    let token = token_for_alice(server.addr);
+    let rules = public_validation(Algorithm::EdDsa);
+    let verified = verify(&token, &set, &rules).expect("verifies with the published set");
+    assert_eq!(verified.header().alg(), "EdDSA");
+    assert_eq!(verified.header().kid(), set.keys()[0].kid());
+    assert_eq!(verified.claims().sub(), Some("alice"));
+    // The server's own /protected verifies it the same way.
+    let reply = get(server.addr, "/protected", &bearer(&token));
+    assert_eq!(reply.status, 200, "{reply:?}");
+    assert_eq!(&reply.json(), verified.claims().as_object());
+    // HS256 tokens are not accepted by a public-key server, in the
+    // library's words.
+    let hs = barejwt::sign(
+        &Key::hs256(SECRET).expect("key"),
+        verified.claims().as_object(),
+    )
+    .expect("signs");
+    let reply = get(server.addr, "/protected", &bearer(&hs));
+    let expected = library_descriptions(&hs, &set, &rules, now(), now());
+    assert!(
+        expected[0].0.starts_with("algorithm_not_allowed: "),
+        "{expected:?}"
+    );
+    assert_refused_in_library_words(&reply, &expected);
+}
+
+#[test]
+fn es256_and_rs256_are_a_flag_away() {
+    for (flag, alg) in [("ES256", Algorithm::Es256), ("RS256", Algorithm::Rs256)] {
+        let server = start_public(&["--alg", flag]);
+        let set = published(server.addr, flag, 300);
+        let token = token_for_alice(server.addr);
+        let verified = verify(&token, &set, &public_validation(alg)).expect("verifies");
+        assert_eq!(verified.header().alg(), flag);
+        assert_eq!(get(server.addr, "/protected", &bearer(&token)).status, 200);
+    }
+}
+
+#[test]
+fn a_key_file_gives_the_first_key_and_its_thumbprint() {
+    let key = AsymmetricKey::generate(Algorithm::Es256, &mut barejwt::crypto::rand::OsRandom)
+        .expect("a key");
+    let dir = std::env::temp_dir().join(format!("barejwt-token-server-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    let path = dir.join("es256.pem");
+    std::fs::write(&path, key.private_key_pem().expect("PEM")).expect("write the key");
+    let path_text = path.to_str().expect("a UTF-8 path");
+
+    let server = start_public(&["--alg", "ES256", "--key-file", path_text]);
+    let token = token_for_alice(server.addr);
+    assert_eq!(kid_of(&token), key.thumbprint());
+    let public = key.key(Algorithm::Es256).expect("bound");
+    verify(&token, &public, &public_validation(Algorithm::Es256)).expect("the file's key signed");
+    drop(server);
+
+    // A key file that does not fit --alg is refused at start.
+    let (code, stderr) = refused_at_start(
+        "token_server",
+        &["--alg", "EdDSA", "--key-file", path_text],
+        &[],
+    );
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("does not fit --alg EdDSA"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn rotation_signs_with_the_published_next_key_and_keeps_the_retired_one_until_its_tokens_expire() {
+    let server = start_public(&["--ttl", "2"]);
+    let before = kids(&jwks(server.addr).1);
+    let old_token = token_for_alice(server.addr);
+    assert_eq!(kid_of(&old_token), before[0]);
+
+    let rotated = rotate(server.addr);
+    let new_kid = rotated.get("kid").and_then(Value::as_str).expect("kid");
+    assert_eq!(
+        new_kid, before[1],
+        "the next key, published ahead, signs now"
+    );
+    assert_eq!(
+        rotated.get("retired_kid").and_then(Value::as_str),
+        Some(before[0].as_str())
+    );
+    let new_token = token_for_alice(server.addr);
+    assert_eq!(kid_of(&new_token), new_kid);
+    // Current, a fresh next key, and the retired one.
+    let after = kids(&jwks(server.addr).1);
+    assert_eq!(after.len(), 3, "{after:?}");
+    assert_eq!((&after[0], &after[2]), (&before[1], &before[0]));
+    assert_eq!(
+        get(server.addr, "/protected", &bearer(&old_token)).status,
+        200
+    );
+    assert_eq!(
+        get(server.addr, "/protected", &bearer(&new_token)).status,
+        200
+    );
+
+    // Once the old token has expired, its key leaves the set.
+    assert!(
+        wait_until(Duration::from_secs(5), || !kids(&jwks(server.addr).1)
+            .contains(&before[0])),
+        "the retired key is dropped after its last token expired"
+    );
+    let reply = get(server.addr, "/protected", &bearer(&old_token));
+    assert_eq!(reply.status, 401, "{reply:?}");
+    assert!(server
+        .log()
+        .contains("is retired, it stays published until"));
+}
+
+#[test]
+fn a_retired_key_that_signed_nothing_is_dropped_at_once() {
+    let server = start_public(&[]);
+    let before = kids(&jwks(server.addr).1);
+    let rotated = rotate(server.addr);
+    assert_eq!(
+        rotated
+            .get("retired_until")
+            .and_then(|v| v.as_number()?.as_u64()),
+        Some(0)
+    );
+    let after = kids(&jwks(server.addr).1);
+    assert_eq!(after.len(), 2, "{after:?}");
+    assert!(!after.contains(&before[0]));
+}
+
+#[test]
+fn keys_rotate_on_schedule() {
+    let server = start_public(&["--rotate-every", "1", "--ttl", "2"]);
+    let first = kids(&jwks(server.addr).1)[0].clone();
+    assert!(
+        wait_until(Duration::from_secs(5), || kids(&jwks(server.addr).1)[0]
+            != first),
+        "a new key signs within the schedule"
+    );
+    assert!(server.log().contains("token_server: rotated: kid"));
+}
+
+#[test]
+fn the_key_set_is_bounded_and_rotation_refused_beyond_it() {
+    // 100 s tokens rotated every second would keep ~100 keys published.
+    let (code, stderr) = refused_at_start(
+        "token_server",
+        &["--rotate-every", "1", "--ttl", "100"],
+        &[],
+    );
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("at most 16"), "{stderr}");
+    // On request: each rotation keeps a retired key with a live token.
+    let server = start_public(&[]);
+    let mut refused = None;
+    for round in 0..20 {
+        token_for_alice(server.addr);
+        let reply = post_json(server.addr, "/rotate", "");
+        if reply.status != 200 {
+            refused = Some((round, reply));
+            break;
+        }
+    }
+    let (round, reply) = refused.expect("a rotation is refused before 20");
+    assert_eq!(reply.status, 409, "{reply:?}");
+    assert_eq!(reply.string("error"), "rotation_refused");
+    assert_eq!(round, 14, "current + next + 14 retired = 16 keys");
+    assert_eq!(kids(&jwks(server.addr).1).len(), 16);
+}
+
+#[test]
+fn the_hs256_mode_publishes_nothing_and_a_secret_never_meets_a_private_key() {
+    let server = start(&[]);
+    for (method, reply) in [
+        ("GET", get(server.addr, servers::JWKS_PATH, "")),
+        ("POST", post_json(server.addr, "/rotate", "")),
+    ] {
+        assert_eq!(reply.status, 404, "{method}: {reply:?}");
+        assert!(
+            reply.string("error_description").contains("HS256"),
+            "{reply:?}"
+        );
+    }
+    // BAREJWT_SECRET with a public-key algorithm: refused, not ignored.
+    let secret = secret_b64();
+    let (code, stderr) = refused_at_start("token_server", &[], &[("BAREJWT_SECRET", &secret)]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("BAREJWT_SECRET is set, but --alg EdDSA"),
+        "{stderr}"
+    );
 }

@@ -20,11 +20,14 @@
 //!
 //! The scheme name is matched case-insensitively (RFC 9110 §11.1), and one
 //! or more spaces may separate it from the token (the `1*SP` above).
+//!
+//! Why a token was refused is said in barejwt's own words: the
+//! `error_description` is the library's [`Error`] as it displays
+//! (`kind: reason`), made safe for a quoted string ([`describe`]).
+//!
+//! Shared by both example servers; each names its own realm.
 
-use barejwt::ErrorKind;
-
-/// The protection space named in every challenge (RFC 9110 §11.5).
-pub const REALM: &str = "token_server";
+use barejwt::Error;
 
 /// What an `Authorization` header field holds, for a Bearer-only resource.
 #[derive(Debug, PartialEq, Eq)]
@@ -92,59 +95,47 @@ fn is_tchar(b: u8) -> bool {
 }
 
 /// The challenge for a request without Bearer credentials (§3, §3.1).
-pub fn challenge() -> String {
-    format!("Bearer realm=\"{REALM}\"")
+/// `realm` names the protection space (RFC 9110 §11.5).
+pub fn challenge(realm: &str) -> String {
+    format!("Bearer realm=\"{}\"", quotable(realm))
 }
 
 /// The challenge carrying an error code and description (§3).
 ///
 /// `error_description` may hold only `%x20-21 / %x23-5B / %x5D-7E` (§3):
-/// no `"`, no `\`, no control or non-ASCII characters. All descriptions
-/// here are fixed texts; any other character is still replaced, so that a
-/// future edit cannot break the header's quoting.
-pub fn challenge_with_error(error: &str, description: &str) -> String {
+/// no `"`, no `\`, no control or non-ASCII characters. Every value goes
+/// through [`quotable`], so no text can break the header's quoting.
+pub fn challenge_with_error(realm: &str, error: &str, description: &str) -> String {
     format!(
-        "Bearer realm=\"{REALM}\", error=\"{}\", error_description=\"{}\"",
+        "Bearer realm=\"{}\", error=\"{}\", error_description=\"{}\"",
+        quotable(realm),
         quotable(error),
         quotable(description)
     )
 }
 
-/// `text` with every character outside NQSCHAR (§3) replaced by `?`.
+/// `text` as NQSCHAR (§3): `"` written `'`, `§` spelled `section `, every
+/// other character outside `%x20-21 / %x23-5B / %x5D-7E` replaced by `?`.
 pub fn quotable(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\x20'..='\x21' | '\x23'..='\x5b' | '\x5d'..='\x7e' => c,
-            _ => '?',
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\x20'..='\x21' | '\x23'..='\x5b' | '\x5d'..='\x7e' => out.push(c),
+            // The library quotes names and values: `kid "2026-01"`.
+            '"' => out.push('\''),
+            // The library cites RFC sections as "§4.1.4".
+            '\u{a7}' => out.push_str("section "),
+            _ => out.push('?'),
+        }
+    }
+    out
 }
 
-/// A fixed, human description of why a token was refused, prefixed with
-/// barejwt's stable kind name (e.g. `expired: the token has expired`).
-/// Never built from the token or the library's reason text: the kind alone
-/// decides, so nothing an attacker wrote reaches the response.
-pub fn describe(kind: ErrorKind) -> String {
-    let text = match kind {
-        ErrorKind::Malformed => "the token is not a well-formed JWS",
-        ErrorKind::TooLarge => "the token is too long",
-        ErrorKind::AlgorithmNotAllowed => "the token's algorithm is not accepted",
-        ErrorKind::UnsupportedCriticalHeader => {
-            "the token has a critical header we do not understand"
-        }
-        ErrorKind::InvalidSignature => "the signature does not verify",
-        ErrorKind::InvalidClaim => "a registered claim has the wrong type",
-        ErrorKind::MissingClaim => "a required claim is missing",
-        ErrorKind::Expired => "the token has expired",
-        ErrorKind::NotYetValid => "the token is not valid yet",
-        ErrorKind::InvalidIssuer => "the token was issued by someone else",
-        ErrorKind::InvalidAudience => "the token is meant for another audience",
-        ErrorKind::InvalidSubject => "the token is for another subject",
-        ErrorKind::InvalidType => "the token has the wrong type",
-        ErrorKind::TooOld => "the token was issued too long ago",
-        // Key problems are the server's, not the client's; ErrorKind is
-        // non-exhaustive, so future kinds land here too.
-        _ => "the token cannot be verified",
-    };
-    format!("{}: {text}", kind.as_str())
+/// Why a token was refused, in the library's words, for the challenge's
+/// `error_description`: its [`Error`] as it displays (`kind: reason`),
+/// made [`quotable`]. (A JSON body can carry the display unchanged.) The
+/// library cuts any text it quotes from the token (a `kid`) to 64
+/// characters, so the description stays short.
+pub fn describe(error: &Error) -> String {
+    quotable(&error.to_string())
 }

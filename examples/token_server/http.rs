@@ -28,10 +28,15 @@
 //!   §9.6) and the connection ends after it. Simpler, and a client cannot
 //!   hold a worker across many requests.
 //!
-//! Every response also carries `Cache-Control: no-store` (RFC 9111
-//! §5.2.2.5). RFC 6749 §5.1 requires it on token responses; the others here
-//! echo claims or concern credentials, so none of them is cached either.
+//! Every response carries `Cache-Control: no-store` (RFC 9111 §5.2.2.5)
+//! unless it says otherwise ([`Response::cache_for`]: a published JWK Set).
+//! RFC 6749 §5.1 requires it on token responses; the others here echo
+//! claims or concern credentials, so none of them is cached either.
+//!
+//! Shared by both example servers (`token_server` and `api_server`, which
+//! includes this file with `#[path]`).
 
+use barejwt::json::{Object, Value};
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, TcpStream};
 use std::time::{Duration, Instant};
@@ -117,9 +122,11 @@ pub struct Status(pub u16, pub &'static str);
 pub const OK: Status = Status(200, "OK");
 pub const BAD_REQUEST: Status = Status(400, "Bad Request");
 pub const UNAUTHORIZED: Status = Status(401, "Unauthorized");
+pub const FORBIDDEN: Status = Status(403, "Forbidden");
 pub const NOT_FOUND: Status = Status(404, "Not Found");
 pub const METHOD_NOT_ALLOWED: Status = Status(405, "Method Not Allowed");
 pub const REQUEST_TIMEOUT: Status = Status(408, "Request Timeout");
+pub const CONFLICT: Status = Status(409, "Conflict");
 pub const LENGTH_REQUIRED: Status = Status(411, "Length Required");
 pub const CONTENT_TOO_LARGE: Status = Status(413, "Content Too Large");
 pub const URI_TOO_LONG: Status = Status(414, "URI Too Long");
@@ -423,6 +430,7 @@ fn is_tchar(b: u8) -> bool {
 pub struct Response {
     pub status: Status,
     content_type: &'static str,
+    cache_control: String,
     headers: Vec<(&'static str, String)>,
     body: Vec<u8>,
 }
@@ -430,22 +438,44 @@ pub struct Response {
 impl Response {
     /// A JSON response; `body` is JSON text.
     pub fn json(status: Status, body: String) -> Response {
+        Response::with_type(status, "application/json", body.into_bytes())
+    }
+
+    /// A JSON error body `{"error": code, "error_description": text}`, in
+    /// the style of RFC 6749 §5.2 (the text is JSON-escaped).
+    pub fn error(status: Status, code: &str, description: &str) -> Response {
+        let mut body = Object::new();
+        body.insert("error", Value::String(code.into()));
+        body.insert("error_description", Value::String(description.into()));
+        Response::json(status, Value::Object(body).to_json())
+    }
+
+    /// A response of any media type; `content_type` is trusted text.
+    pub fn with_type(status: Status, content_type: &'static str, body: Vec<u8>) -> Response {
         Response {
             status,
-            content_type: "application/json",
+            content_type,
+            cache_control: "no-store".to_string(),
             headers: Vec::new(),
-            body: body.into_bytes(),
+            body,
         }
     }
 
     /// A plain-text response.
     pub fn text(status: Status, body: &str) -> Response {
-        Response {
+        Response::with_type(
             status,
-            content_type: "text/plain; charset=utf-8",
-            headers: Vec::new(),
-            body: body.as_bytes().to_vec(),
-        }
+            "text/plain; charset=utf-8",
+            body.as_bytes().to_vec(),
+        )
+    }
+
+    /// The same response, cacheable by anyone for `max_age_secs` seconds
+    /// (RFC 9111 §5.2.2.1, §5.2.2.9) instead of `no-store`: only for
+    /// public content.
+    pub fn cache_for(mut self, max_age_secs: u64) -> Response {
+        self.cache_control = format!("public, max-age={max_age_secs}");
+        self
     }
 
     /// Adds a header field. `value` must be built from trusted text: it is
@@ -473,9 +503,10 @@ impl Response {
              Content-Type: {}\r\n\
              Content-Length: {}\r\n\
              Connection: close\r\n\
-             Cache-Control: no-store\r\n",
+             Cache-Control: {}\r\n",
             self.content_type,
-            self.body.len()
+            self.body.len(),
+            self.cache_control
         );
         for (name, value) in &self.headers {
             head.push_str(name);

@@ -9,23 +9,42 @@
 //!                  -> 200 {"access_token":"eyJ..","token_type":"Bearer","expires_in":900}
 //! GET  /protected  Authorization: Bearer eyJ..   (RFC 6750 §2.1)
 //!                  -> 200 with the verified claims as JSON
+//! GET  /.well-known/jwks.json
+//!                  -> 200 the public keys, a JWK Set (RFC 7517 §5)
+//! POST /rotate     (loopback only) -> 200 {"kid":"..","retired_kid":"..",..}
 //! GET  /health     -> 200 ok
 //! ```
 //!
 //! Files: `http.rs` (reading requests under limits, writing responses),
-//! `routes.rs` (the three endpoints), `bearer.rs` (RFC 6750), `users.rs`
-//! (password hashes), `pbkdf2.rs` (RFC 8018 §5.2), `urandom.rs`.
+//! `routes.rs` (the endpoints), `keyring.rs` (the signing keys and their
+//! rotation), `bearer.rs` (RFC 6750), `users.rs` (password hashes),
+//! `pbkdf2.rs` (RFC 8018 §5.2), `urandom.rs`, `pool.rs` (the worker
+//! threads). `http.rs`, `pool.rs` and `bearer.rs` are shared with
+//! `examples/api_server`.
 //!
 //! # Tokens
 //!
-//! HS256 (RFC 7518 §3.2) under a secret from `BAREJWT_SECRET` (base64url,
-//! at least 32 bytes), or a random one made at start for this run only.
+//! By default EdDSA (RFC 8037) under an Ed25519 private key; `--alg ES256`
+//! or `--alg RS256` (or another public-key algorithm) picks another family.
+//! The key comes from `--key-file` (a PKCS #8 PEM) or is generated at start
+//! for this run only, which is said on stderr. Each token's header carries
+//! `kid`, the key's RFC 7638 thumbprint; the public keys are published at
+//! `/.well-known/jwks.json`, so that other services verify without being
+//! able to sign. Keys rotate every `--rotate-every` seconds, or on `POST
+//! /rotate`: the new key signs at once (it was published one rotation
+//! ahead), the retired one stays published until every token it signed has
+//! expired (`keyring.rs`).
+//!
+//! `--alg HS256` keeps the shared-secret mode: a secret from
+//! `BAREJWT_SECRET` (base64url, at least 32 bytes), or a random one made at
+//! start for this run only; no JWK Set, no rotation.
+//!
 //! Claims (RFC 7519 §4.1): `iss`, `aud`, `sub`, `iat`, `exp`, a random
 //! `jti`, and a private `grants` object. `/protected` verifies with
-//! `Validation::new(&[Algorithm::Hs256]).issuer(ISSUER).audience(AUDIENCE)`:
-//! the algorithm is fixed by the server, never read from the token.
+//! `Validation::new(&[alg]).issuer(ISSUER).audience(AUDIENCE)`: the
+//! algorithm is fixed by the server, never read from the token.
 //!
-//! # Limits (see `http.rs`)
+//! # Limits (see `http.rs` and `pool.rs`)
 //!
 //! 4 worker threads fed by a queue of 16 connections; beyond that, 503 at
 //! once. One request per connection (`Connection: close`). Request line
@@ -33,6 +52,7 @@
 //! `Content-Length` (no chunked bodies), 5 s per read or write, 10 s for a
 //! whole request. A slow client therefore holds one worker for at most
 //! about 10 s, and the server never holds more than 4 requests' buffers.
+//! At most 16 keys are published at once (`keyring::MAX_PUBLISHED`).
 #![cfg_attr(
     not(test),
     warn(
@@ -45,19 +65,19 @@
 
 mod bearer;
 mod http;
+mod keyring;
 mod pbkdf2;
+mod pool;
 mod routes;
 mod urandom;
 mod users;
 
-use barejwt::{Algorithm, Key, Validation};
-use std::io::Write;
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use barejwt::{Algorithm, AsymmetricKey, Key, Validation};
+use keyring::{KeyRing, Rotated, MAX_PUBLISHED};
+use std::net::SocketAddr;
 use std::num::NonZeroU32;
-use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
-use std::sync::mpsc::{self, Receiver, TrySendError};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use users::{Users, DEMO_USERS};
@@ -74,6 +94,15 @@ const MIN_SECRET_LEN: usize = 32;
 const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 /// Default token lifetime: 15 minutes.
 const DEFAULT_TTL_SECS: u64 = 900;
+/// The default signing algorithm: EdDSA over Ed25519 (RFC 8037), small
+/// keys and signatures, fast, deterministic.
+const DEFAULT_ALG: Algorithm = Algorithm::EdDsa;
+/// How long verifiers may cache the JWK Set by default: 5 minutes. A
+/// verifier meeting an unknown `kid` refetches anyway.
+const DEFAULT_JWKS_MAX_AGE_SECS: u64 = 300;
+const MAX_JWKS_MAX_AGE_SECS: u64 = 86_400;
+/// How often the timer thread looks at the rotation schedule.
+const TICK: Duration = Duration::from_millis(200);
 /// The longest lifetime accepted: 24 hours. A larger `--ttl` is refused at
 /// start rather than silently shortened.
 const MAX_TTL_SECS: u64 = 86_400;
@@ -81,10 +110,6 @@ const MAX_TTL_SECS: u64 = 86_400;
 /// PBKDF2-HMAC-SHA256 in 2023; lower here so that a debug build starts fast).
 const DEFAULT_ITERATIONS: u32 = 100_000;
 const MAX_ITERATIONS: u32 = 10_000_000;
-/// Threads answering requests.
-const WORKERS: usize = 4;
-/// Accepted connections waiting for a worker; more get 503.
-const QUEUE_LEN: usize = 16;
 
 /// Settings from the command line.
 #[derive(Debug)]
@@ -93,26 +118,46 @@ struct Config {
     ttl_secs: u64,
     iterations: NonZeroU32,
     now_offset_secs: i64,
+    alg: Algorithm,
+    key_file: Option<String>,
+    rotate_every_secs: Option<u64>,
+    jwks_max_age_secs: u64,
 }
 
-/// Everything a request handler reads; shared by all workers, immutable.
+/// How tokens are signed.
+pub enum Signing {
+    /// HS256 under a shared secret.
+    Secret(Key),
+    /// A private key that rotates; the public keys are published.
+    Ring(KeyRing),
+}
+
+/// Everything a request handler reads; shared by all workers. Only the
+/// key ring changes, behind its own lock.
 pub struct App {
-    pub key: Key,
+    pub signing: Signing,
     pub users: Users,
     pub ttl_secs: u64,
     /// Added to the system clock for issuing and verifying (tests).
     pub now_offset_secs: i64,
     /// The verification rules, with the clock set per request.
     pub validation: Validation,
+    /// `Cache-Control: max-age` of the JWK Set.
+    pub jwks_max_age_secs: u64,
 }
 
 impl App {
     /// The server's idea of now, in seconds since the Unix epoch.
     pub fn now(&self) -> u64 {
+        App::clock(self.now_offset_secs)
+    }
+
+    /// The system clock shifted by `offset_secs`.
+    fn clock(offset_secs: i64) -> u64 {
         let system = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
-        system.saturating_add_signed(self.now_offset_secs)
+        system.saturating_add_signed(offset_secs)
     }
 }
 
@@ -122,11 +167,23 @@ fn usage() -> String {
         .map(|(name, password, room)| format!("  {name:<6} password {password:<22} room {room}"))
         .collect();
     format!(
-        "usage: token_server [--listen ADDR:PORT] [--ttl SECONDS] [--iterations N]
-                    [--now-offset SECONDS]
+        "usage: token_server [--listen ADDR:PORT] [--alg ALG] [--key-file PEM]
+                    [--rotate-every SECONDS] [--jwks-max-age SECONDS]
+                    [--ttl SECONDS] [--iterations N] [--now-offset SECONDS]
 
   --listen ADDR:PORT    where to listen (default {DEFAULT_LISTEN}; port 0 picks a free
                         port). The first line on stdout is `listening on ADDR:PORT`.
+  --alg ALG             the signing algorithm (default {DEFAULT_ALG}): EdDSA, ES256,
+                        RS256 or another public-key one, with keys published at
+                        /.well-known/jwks.json; or HS256, a shared secret
+  --key-file PEM        the first private key (PKCS #8 PEM, fitting --alg); without
+                        it a key is generated for this run only. Keys made by a
+                        rotation are always generated, and never written anywhere.
+  --rotate-every SECONDS  rotate the signing key on this schedule (default: only
+                        on POST /rotate); at most {MAX_PUBLISHED} keys are published
+                        (current, next, retired), so --ttl may be at most {} times this
+  --jwks-max-age SECONDS  Cache-Control max-age of the JWK Set, 0..={MAX_JWKS_MAX_AGE_SECS}
+                        (default {DEFAULT_JWKS_MAX_AGE_SECS})
   --ttl SECONDS         token lifetime, 1..={MAX_TTL_SECS} (default {DEFAULT_TTL_SECS})
   --iterations N        PBKDF2 iterations for the demo users' hashes, 1..={MAX_ITERATIONS}
                         (default {DEFAULT_ITERATIONS}; lower only for tests)
@@ -134,11 +191,13 @@ fn usage() -> String {
                         issuing and verifying alike: a test can mint a token that is
                         already expired, or check one later, without sleeping
 
-Environment: {SECRET_VAR} = the HS256 secret, base64url without padding, at least
-{MIN_SECRET_LEN} bytes once decoded. Unset: a random secret is made for this run only.
+Environment: {SECRET_VAR} = the HS256 secret (with --alg HS256 only), base64url
+without padding, at least {MIN_SECRET_LEN} bytes once decoded. Unset: a random secret is
+made for this run only.
 
 Demo users (hashed with PBKDF2-HMAC-SHA256 at start; demo passwords, not secrets):
 {}",
+        MAX_PUBLISHED - 2,
         users.join("\n")
     )
 }
@@ -152,6 +211,10 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Config>, Stri
         ttl_secs: DEFAULT_TTL_SECS,
         iterations: NonZeroU32::new(DEFAULT_ITERATIONS).unwrap_or(NonZeroU32::MIN),
         now_offset_secs: 0,
+        alg: DEFAULT_ALG,
+        key_file: None,
+        rotate_every_secs: None,
+        jwks_max_age_secs: DEFAULT_JWKS_MAX_AGE_SECS,
     };
     let mut args = args;
     while let Some(flag) = args.next() {
@@ -188,10 +251,109 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Config>, Stri
                     .parse()
                     .map_err(|_| format!("--now-offset wants signed seconds, not {value:?}"))?;
             }
+            "--alg" => {
+                config.alg = Algorithm::from_name(&value)
+                    .filter(|alg| !alg.is_hmac() || *alg == Algorithm::Hs256)
+                    .ok_or_else(|| {
+                        format!("--alg wants EdDSA, ES256, RS256 (or another public-key algorithm) or HS256, not {value:?}")
+                    })?;
+            }
+            "--key-file" => config.key_file = Some(value),
+            "--rotate-every" => {
+                config.rotate_every_secs = Some(
+                    value
+                        .parse()
+                        .ok()
+                        .filter(|secs| (1..=MAX_TTL_SECS).contains(secs))
+                        .ok_or_else(|| {
+                            format!(
+                                "--rotate-every must be 1..={MAX_TTL_SECS} seconds, not {value:?}"
+                            )
+                        })?,
+                );
+            }
+            "--jwks-max-age" => {
+                config.jwks_max_age_secs = value
+                    .parse()
+                    .ok()
+                    .filter(|secs| *secs <= MAX_JWKS_MAX_AGE_SECS)
+                    .ok_or_else(|| {
+                        format!("--jwks-max-age must be 0..={MAX_JWKS_MAX_AGE_SECS} seconds, not {value:?}")
+                    })?;
+            }
             _ => return Err(format!("unknown option {flag:?}")),
         }
     }
+    if config.alg == Algorithm::Hs256 {
+        if config.key_file.is_some() || config.rotate_every_secs.is_some() {
+            return Err(
+                "--key-file and --rotate-every are for public-key algorithms; HS256 uses BAREJWT_SECRET"
+                    .into(),
+            );
+        }
+    } else if std::env::var_os(SECRET_VAR).is_some() {
+        // Refused rather than ignored: whoever set it expects HS256.
+        return Err(format!(
+            "{SECRET_VAR} is set, but --alg {} signs with a private key; give --alg HS256 to use the secret, or unset it",
+            config.alg
+        ));
+    }
+    if let Some(every) = config.rotate_every_secs {
+        // Each key retired stays published for up to one token lifetime.
+        let at_once = config.ttl_secs.div_ceil(every).saturating_add(2);
+        if at_once > MAX_PUBLISHED as u64 {
+            return Err(format!(
+                "--rotate-every {every} with --ttl {} would publish up to {at_once} keys at once; at most {MAX_PUBLISHED}",
+                config.ttl_secs
+            ));
+        }
+    }
     Ok(Some(config))
+}
+
+/// The first signing key: from `--key-file`, or generated and announced.
+fn load_private_key(config: &Config) -> Result<AsymmetricKey, String> {
+    let Some(path) = &config.key_file else {
+        let key = KeyRing::generate(config.alg)?;
+        eprintln!(
+            "token_server: no --key-file; generated a private key for {} for this run only \
+             (kid {}; it is never written out, and its tokens die with the process)",
+            config.alg,
+            key.thumbprint()
+        );
+        return Ok(key);
+    };
+    let text = std::fs::read(path).map_err(|e| format!("cannot read --key-file {path}: {e}"))?;
+    let key = AsymmetricKey::from_pem(&text).map_err(|e| format!("--key-file {path}: {e}"))?;
+    if !key.is_private() {
+        return Err(format!(
+            "--key-file {path} holds a public key; signing needs the private key"
+        ));
+    }
+    key.fits(config.alg)
+        .map_err(|e| format!("--key-file {path} does not fit --alg {}: {e}", config.alg))?;
+    eprintln!(
+        "token_server: signing with the {} key of {path} (kid {})",
+        config.alg,
+        key.thumbprint()
+    );
+    Ok(key)
+}
+
+/// One line on stderr per rotation.
+pub fn log_rotation(rotated: &Rotated) {
+    let until = if rotated.retired_until == 0 {
+        "it signed nothing, so it is dropped now".to_string()
+    } else {
+        format!(
+            "it stays published until {} (its last token expires)",
+            rotated.retired_until
+        )
+    };
+    eprintln!(
+        "token_server: rotated: kid {} signs from now on; kid {} is retired, {until}",
+        rotated.new_kid, rotated.retired_kid
+    );
 }
 
 /// The secret from `BAREJWT_SECRET`, or a random one announced on stderr.
@@ -248,120 +410,56 @@ fn main() -> ExitCode {
 
 /// Starts the service and serves until the process is killed.
 fn run(config: &Config) -> Result<(), String> {
-    let secret = load_secret()?;
-    let key = Key::hs256(&secret).map_err(|e| format!("unusable secret: {e}"))?;
+    let now = App::clock(config.now_offset_secs);
+    let signing = if config.alg == Algorithm::Hs256 {
+        let secret = load_secret()?;
+        Signing::Secret(Key::hs256(&secret).map_err(|e| format!("unusable secret: {e}"))?)
+    } else {
+        let first = load_private_key(config)?;
+        Signing::Ring(KeyRing::new(
+            config.alg,
+            &first,
+            config.rotate_every_secs,
+            now,
+        )?)
+    };
     let users = Users::demo(config.iterations)
         .map_err(|e| format!("cannot read /dev/urandom for salts: {e}"))?;
     let app = Arc::new(App {
-        key,
+        signing,
         users,
         ttl_secs: config.ttl_secs,
         now_offset_secs: config.now_offset_secs,
-        validation: Validation::new(&[Algorithm::Hs256])
+        validation: Validation::new(&[config.alg])
             .issuer(ISSUER)
             .audience(AUDIENCE),
+        jwks_max_age_secs: config.jwks_max_age_secs,
     });
-
-    let listener = TcpListener::bind(config.listen)
-        .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
-    let address = listener
-        .local_addr()
-        .map_err(|e| format!("cannot read the bound address: {e}"))?;
-    // The first stdout line, read by tests to learn the port; nothing else
-    // is ever written to stdout (logs go to stderr).
-    let mut stdout = std::io::stdout();
-    writeln!(stdout, "listening on {address}")
-        .and_then(|()| stdout.flush())
-        .map_err(|e| format!("cannot write to stdout: {e}"))?;
-
-    // A bounded queue: the accept loop never waits for a worker.
-    let (queue, receiver) = mpsc::sync_channel::<TcpStream>(QUEUE_LEN);
-    let receiver = Arc::new(Mutex::new(receiver));
-    for n in 0..WORKERS {
-        let receiver = Arc::clone(&receiver);
+    if matches!(app.signing, Signing::Ring(_)) {
         let app = Arc::clone(&app);
         thread::Builder::new()
-            .name(format!("worker-{n}"))
-            .spawn(move || work(&receiver, &app))
-            .map_err(|e| format!("cannot start a worker thread: {e}"))?;
+            .name("key-rotation".into())
+            .spawn(move || keep_time(&app))
+            .map_err(|e| format!("cannot start the rotation thread: {e}"))?;
     }
 
-    for connection in listener.incoming() {
-        let stream = match connection {
-            Ok(stream) => stream,
-            Err(e) => {
-                // Out of file descriptors, a connection reset before accept:
-                // log, pause briefly so that a persistent error cannot spin.
-                eprintln!("token_server: accept failed: {e}");
-                thread::sleep(Duration::from_millis(100));
-                continue;
-            }
-        };
-        match queue.try_send(stream) {
-            Ok(()) => {}
-            Err(TrySendError::Full(stream)) => refuse_busy(&stream),
-            Err(TrySendError::Disconnected(_)) => return Err("every worker has stopped".into()),
-        }
-    }
-    Ok(())
+    pool::serve(config.listen, "token_server", move |request, peer| {
+        routes::route(request, &app, peer)
+    })
 }
 
-/// Answers 503 from the accept thread without reading the request
-/// (RFC 9110 §15.6.4), bounded by a short write timeout.
-fn refuse_busy(stream: &TcpStream) {
-    let _ = stream.set_write_timeout(Some(Duration::from_millis(200)));
-    let response = routes::error(
-        http::SERVICE_UNAVAILABLE,
-        "temporarily_unavailable",
-        "the server is busy; retry shortly",
-    )
-    .with_header("Retry-After", "1".to_string());
-    response.write_to(stream);
-    eprintln!("token_server: busy, refused a connection with 503");
-}
-
-/// A worker: takes connections off the queue until it is closed.
-fn work(receiver: &Mutex<Receiver<TcpStream>>, app: &App) {
-    loop {
-        // Hold the lock only while waiting; a poisoned lock still guards a
-        // usable receiver (nothing is mutated under it).
-        let next = match receiver.lock() {
-            Ok(receiver) => receiver.recv(),
-            Err(poisoned) => poisoned.into_inner().recv(),
-        };
-        let Ok(stream) = next else { return };
-        // A bug in one handler must not shrink the pool.
-        if panic::catch_unwind(AssertUnwindSafe(|| serve(&stream, app))).is_err() {
-            eprintln!("token_server: a request handler panicked; connection dropped");
-        }
-    }
-}
-
-/// Reads one request, answers it, closes the connection.
-fn serve(stream: &TcpStream, app: &App) {
-    let peer = stream
-        .peer_addr()
-        .map_or_else(|_| "unknown peer".to_string(), |a| a.to_string());
-    let (what, response) = match http::read_request(stream) {
-        Ok(request) => {
-            // Method and path are checked visible ASCII (http.rs), safe to log.
-            let what = format!("{} {}", request.method, request.path);
-            (what, routes::route(&request, app))
-        }
-        Err(http::ReadError::Closed) => return,
-        Err(http::ReadError::TimedOut) => (
-            "(incomplete request)".to_string(),
-            routes::error(
-                http::REQUEST_TIMEOUT,
-                "request_timeout",
-                "the request did not arrive in time",
-            ),
-        ),
-        Err(http::ReadError::Refused(status, why)) => (
-            "(refused request)".to_string(),
-            routes::error(status, "invalid_request", why),
-        ),
+/// The timer thread: rotates on schedule and drops expired keys, so the
+/// published set changes even when nobody asks for it.
+fn keep_time(app: &App) {
+    let Signing::Ring(ring) = &app.signing else {
+        return;
     };
-    eprintln!("token_server: {peer} {what} -> {}", response.status.0);
-    response.send(stream);
+    loop {
+        thread::sleep(TICK);
+        match ring.tick(app.now()) {
+            Ok(Some(rotated)) => log_rotation(&rotated),
+            Ok(None) => {}
+            Err(why) => eprintln!("token_server: scheduled rotation failed: {why}"),
+        }
+    }
 }

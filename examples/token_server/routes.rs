@@ -1,38 +1,48 @@
-//! The three endpoints: `POST /login` issues a token, `GET /protected`
-//! verifies one, `GET /health` says the server is up.
+//! The endpoints: `POST /login` issues a token, `GET /protected` verifies
+//! one, `GET /.well-known/jwks.json` publishes the public keys, `POST
+//! /rotate` rotates them, `GET /health` says the server is up.
 //!
 //! Error bodies are JSON objects `{"error": code, "error_description":
-//! text}`, in the style of RFC 6749 §5.2; every text is fixed, never copied
-//! from the request.
+//! text}`, in the style of RFC 6749 §5.2. Every text is fixed, except why
+//! a token was refused: that is barejwt's own message ([`bearer::describe`]),
+//! which may quote the token's `kid` (cut to 64 characters, escaped).
 
 use crate::bearer::{self, Credentials};
 use crate::http::{self, Request, Response, Status};
-use crate::{urandom, App, AUDIENCE, ISSUER};
+use crate::{urandom, App, Signing, AUDIENCE, ISSUER};
 use barejwt::json::{self, Limits, Number, Object, Value};
-use barejwt::{sign, verify};
+use barejwt::{sign, sign_with_header, verify, HeaderFields};
+use std::net::SocketAddr;
+
+/// The realm of every challenge (RFC 9110 §11.5).
+pub const REALM: &str = "token_server";
+/// Where the public keys are published: the path OpenID Connect Discovery
+/// servers commonly use for `jwks_uri` (RFC 8414 §2 leaves it free).
+pub const JWKS_PATH: &str = "/.well-known/jwks.json";
+/// The registered media type of a JWK Set (RFC 7517 §8.5.1).
+pub const JWK_SET_TYPE: &str = "application/jwk-set+json";
 
 /// Bytes of randomness in a `jti`: 128 bits make a collision between any
 /// two tokens negligible (RFC 7519 §4.1.7: "a negligible probability").
 const JTI_BYTES: usize = 16;
 
-/// Dispatches on path, then method.
-pub fn route(request: &Request, app: &App) -> Response {
+/// Dispatches on path, then method. `peer`: who sent the request.
+pub fn route(request: &Request, app: &App, peer: Option<SocketAddr>) -> Response {
     match (request.path.as_str(), request.method.as_str()) {
         ("/health", "GET") => Response::text(http::OK, "ok"),
         ("/login", "POST") => login(request, app),
         ("/protected", "GET") => protected(request, app),
-        ("/health" | "/protected", _) => method_not_allowed("GET"),
-        ("/login", _) => method_not_allowed("POST"),
+        (JWKS_PATH, "GET") => jwks(app),
+        ("/rotate", "POST") => rotate(app, peer),
+        ("/health" | "/protected" | JWKS_PATH, _) => method_not_allowed("GET"),
+        ("/login" | "/rotate", _) => method_not_allowed("POST"),
         _ => error(http::NOT_FOUND, "not_found", "no such resource"),
     }
 }
 
-/// A JSON error response.
+/// A JSON error response ([`Response::error`]).
 pub fn error(status: Status, code: &str, description: &str) -> Response {
-    let mut body = Object::new();
-    body.insert("error", Value::String(code.into()));
-    body.insert("error_description", Value::String(description.into()));
-    Response::json(status, Value::Object(body).to_json())
+    Response::error(status, code, description)
 }
 
 /// 405 with the `Allow` field RFC 9110 §15.5.6 requires.
@@ -123,7 +133,16 @@ fn login(request: &Request, app: &App) -> Response {
     );
     claims.insert("jti", Value::String(barejwt::base64url::encode(&jti)));
     claims.insert("grants", Value::Object(grants));
-    let Ok(token) = sign(&app.key, &claims) else {
+    let signed = match &app.signing {
+        Signing::Secret(key) => sign(key, &claims),
+        Signing::Ring(ring) => {
+            // The key is told the token's exp before it signs, so that a
+            // rotation keeps it published until the token has expired.
+            let signer = ring.signer(now.saturating_add(app.ttl_secs));
+            sign_with_header(&signer.key, &HeaderFields::new().kid(&signer.kid), &claims)
+        }
+    };
+    let Ok(token) = signed else {
         return error(
             http::INTERNAL_SERVER_ERROR,
             "server_error",
@@ -159,27 +178,90 @@ fn protected(request: &Request, app: &App) -> Response {
                 "missing_token",
                 "send Authorization: Bearer <token>",
             )
-            .with_header("WWW-Authenticate", bearer::challenge());
+            .with_header("WWW-Authenticate", bearer::challenge(REALM));
         }
         Credentials::Malformed(why) => {
             return error(http::BAD_REQUEST, "invalid_request", why).with_header(
                 "WWW-Authenticate",
-                bearer::challenge_with_error("invalid_request", why),
+                bearer::challenge_with_error(REALM, "invalid_request", why),
             );
         }
     };
 
     // The algorithm, issuer and audience are the server's; the time is the
-    // server's clock (shifted by --now-offset).
-    let validation = app.validation.clone().now(app.now());
-    match verify(token, &app.key, &validation) {
+    // server's clock (shifted by --now-offset); the keys are the secret or
+    // the published set, as any verifier sees it.
+    let now = app.now();
+    let validation = app.validation.clone().now(now);
+    let verified = match &app.signing {
+        Signing::Secret(key) => verify(token, key, &validation),
+        Signing::Ring(ring) => verify(token, &ring.published(now), &validation),
+    };
+    match verified {
         Ok(verified) => Response::json(http::OK, verified.claims().to_json()),
-        Err(refusal) => {
-            let description = bearer::describe(refusal.kind());
-            error(http::UNAUTHORIZED, "invalid_token", &description).with_header(
-                "WWW-Authenticate",
-                bearer::challenge_with_error("invalid_token", &description),
-            )
+        Err(refusal) => invalid_token(REALM, &refusal),
+    }
+}
+
+/// 401 `invalid_token` (RFC 6750 §3.1) saying why in barejwt's words:
+/// the [`barejwt::Error`]'s display in the body, its quotable form in the
+/// challenge.
+fn invalid_token(realm: &str, refusal: &barejwt::Error) -> Response {
+    error(http::UNAUTHORIZED, "invalid_token", &refusal.to_string()).with_header(
+        "WWW-Authenticate",
+        bearer::challenge_with_error(realm, "invalid_token", &bearer::describe(refusal)),
+    )
+}
+
+/// `GET /.well-known/jwks.json`: the public keys, current first, each with
+/// `kid` (its RFC 7638 thumbprint), `alg` and `use`; cacheable for
+/// `--jwks-max-age` seconds. A verifier that meets a `kid` it does not
+/// know refetches (the new key signs at once after a rotation).
+fn jwks(app: &App) -> Response {
+    match &app.signing {
+        Signing::Secret(_) => error(
+            http::NOT_FOUND,
+            "not_found",
+            "this server signs with HS256, a shared secret: it has no public keys to publish",
+        ),
+        Signing::Ring(ring) => {
+            let published = ring.published(app.now());
+            Response::with_type(http::OK, JWK_SET_TYPE, published.json.clone().into_bytes())
+                .cache_for(app.jwks_max_age_secs)
         }
+    }
+}
+
+/// `POST /rotate`: a fresh key signs from now on; the old one stays
+/// published until its last token expires. An operator's endpoint: only
+/// from the loopback interface (a real service would authenticate it).
+fn rotate(app: &App, peer: Option<SocketAddr>) -> Response {
+    if !peer.is_some_and(|p| p.ip().is_loopback()) {
+        return error(
+            http::FORBIDDEN,
+            "forbidden",
+            "keys are rotated only from the loopback interface",
+        );
+    }
+    let Signing::Ring(ring) = &app.signing else {
+        return error(
+            http::NOT_FOUND,
+            "not_found",
+            "this server signs with HS256, a shared secret: it has no key pair to rotate",
+        );
+    };
+    match ring.rotate(app.now()) {
+        Ok(rotated) => {
+            crate::log_rotation(&rotated);
+            let mut answer = Object::new();
+            answer.insert("kid", Value::String(rotated.new_kid));
+            answer.insert("retired_kid", Value::String(rotated.retired_kid));
+            answer.insert(
+                "retired_until",
+                Value::Number(Number::from_u64(rotated.retired_until)),
+            );
+            Response::json(http::OK, Value::Object(answer).to_json())
+        }
+        Err(why) => error(http::CONFLICT, "rotation_refused", &why),
     }
 }

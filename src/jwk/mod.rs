@@ -4,7 +4,9 @@
 //! Files: this one reads one JWK's common members (`kty`, `kid`, `alg`,
 //! `use`, `key_ops`) and judges whether it fits an algorithm; each key
 //! type's members have a file of their own (`oct.rs` today: RFC 7518
-//! §6.4); `set.rs` is the set and the choice of a key by `kid`.
+//! §6.4); `set.rs` is the set and the choice of a key by `kid`;
+//! `write.rs` makes the public JWK of a signing key and writes a set to
+//! publish (public members only).
 //!
 //! Supported today: `kty: "oct"`, an HMAC secret in `k`, which must be
 //! canonical base64url. A JWK is bound by its members, as the command line
@@ -34,6 +36,7 @@ mod oct;
 mod okp;
 mod rsa;
 mod set;
+mod write;
 
 use crate::alg::Algorithm;
 use crate::error::{quote, Error, ErrorKind};

@@ -39,8 +39,10 @@
 //! `BAREJWT_SECRET` (base64url, at least 32 bytes), or a random one made at
 //! start for this run only; no JWK Set, no rotation.
 //!
-//! Claims (RFC 7519 §4.1): `iss`, `aud`, `sub`, `iat`, `exp`, a random
-//! `jti`, and a private `grants` object. `/protected` verifies with
+//! Claims (RFC 7519 §4.1), built with `ClaimsBuilder` at the server's
+//! clock: `iss`, `sub`, `aud`, `iat`, `exp`, a random `jti`, and a private
+//! `grants` object declared with `typed_claims!` (routes.rs). `/protected`
+//! verifies with
 //! `Validation::new(&[alg]).issuer(ISSUER).audience(AUDIENCE)`: the
 //! algorithm is fixed by the server, never read from the token.
 //!

@@ -11,8 +11,9 @@ use crate::bearer::{self, Credentials};
 use crate::http::{self, Request, Response, Status};
 use crate::{urandom, App, Signing, AUDIENCE, ISSUER};
 use barejwt::json::{self, Limits, Number, Object, Value};
-use barejwt::{sign, sign_with_header, verify, HeaderFields};
+use barejwt::{sign, sign_with_header, typed_claims, verify, ClaimsBuilder, Clock, HeaderFields};
 use std::net::SocketAddr;
+use std::time::Duration;
 
 /// The realm of every challenge (RFC 9110 §11.5).
 pub const REALM: &str = "token_server";
@@ -25,6 +26,22 @@ pub const JWK_SET_TYPE: &str = "application/jwk-set+json";
 /// Bytes of randomness in a `jti`: 128 bits make a collision between any
 /// two tokens negligible (RFC 7519 §4.1.7: "a negligible probability").
 const JTI_BYTES: usize = 16;
+
+typed_claims! {
+    /// The private claim `grants`: who the token is for, and the video room
+    /// they may join.
+    pub struct Grants {
+        pub identity: String,
+        pub video: VideoGrant,
+    }
+}
+
+typed_claims! {
+    /// What `grants.video` allows.
+    pub struct VideoGrant {
+        pub room: String,
+    }
+}
 
 /// Dispatches on path, then method. `peer`: who sent the request.
 pub fn route(request: &Request, app: &App, peer: Option<SocketAddr>) -> Response {
@@ -116,23 +133,21 @@ fn login(request: &Request, app: &App) -> Response {
         );
     };
     let now = app.now();
-    let mut video = Object::new();
-    video.insert("room", Value::String(user.room.clone()));
-    let mut grants = Object::new();
-    grants.insert("identity", Value::String(user.name.clone()));
-    grants.insert("video", Value::Object(video));
-
-    let mut claims = Object::new();
-    claims.insert("iss", Value::String(ISSUER.into()));
-    claims.insert("aud", Value::String(AUDIENCE.into()));
-    claims.insert("sub", Value::String(user.name.clone()));
-    claims.insert("iat", Value::Number(Number::from_u64(now)));
-    claims.insert(
-        "exp",
-        Value::Number(Number::from_u64(now.saturating_add(app.ttl_secs))),
-    );
-    claims.insert("jti", Value::String(barejwt::base64url::encode(&jti)));
-    claims.insert("grants", Value::Object(grants));
+    let grants = Grants {
+        identity: user.name.clone(),
+        video: VideoGrant {
+            room: user.room.clone(),
+        },
+    };
+    let claims = ClaimsBuilder::with_clock(Clock::Fixed(now))
+        .issuer(ISSUER)
+        .audience(AUDIENCE)
+        .subject(&user.name)
+        .issued_now()
+        .expires_in(Duration::from_secs(app.ttl_secs))
+        .jwt_id(&barejwt::base64url::encode(&jti))
+        .claim("grants", grants.to_claims())
+        .build();
     let signed = match &app.signing {
         Signing::Secret(key) => sign(key, &claims),
         Signing::Ring(ring) => {

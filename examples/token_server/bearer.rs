@@ -42,6 +42,18 @@ pub enum Credentials<'a> {
     Bearer(&'a str),
 }
 
+/// The credentials of a request, from the values of its `Authorization`
+/// fields: the field may occur once (RFC 9110 §11.6.2 gives it no list
+/// syntax), so a second one makes the request malformed.
+pub fn from_fields<'a>(mut fields: impl Iterator<Item = &'a [u8]>) -> Credentials<'a> {
+    let (first, repeated) = (fields.next(), fields.next().is_some());
+    if repeated {
+        Credentials::Malformed("more than one Authorization header field")
+    } else {
+        credentials(first)
+    }
+}
+
 /// Reads the value of the `Authorization` field (leading and trailing
 /// whitespace already removed by the HTTP layer).
 pub fn credentials(authorization: Option<&[u8]>) -> Credentials<'_> {

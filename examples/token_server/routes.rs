@@ -178,14 +178,7 @@ fn login(request: &Request, app: &App) -> Response {
 /// `GET /protected` with `Authorization: Bearer <token>` (see bearer.rs for
 /// every answer and its reason).
 fn protected(request: &Request, app: &App) -> Response {
-    let mut fields = request.headers_named("authorization");
-    let (first, repeated) = (fields.next(), fields.next().is_some());
-    let credentials = if repeated {
-        Credentials::Malformed("more than one Authorization header field")
-    } else {
-        bearer::credentials(first)
-    };
-    let token = match credentials {
+    let token = match bearer::from_fields(request.headers_named("authorization")) {
         Credentials::Bearer(token) => token,
         Credentials::Missing | Credentials::OtherScheme => {
             return error(

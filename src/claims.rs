@@ -63,29 +63,19 @@ impl Claims {
                 *entry = Some(value);
             }
         }
-        let [iss, sub, aud, exp, nbf, iat, jti] = registered;
-        check_string(iss, "iss")?;
-        check_string(sub, "sub")?;
-        if let Some(aud) = aud {
-            let ok = match aud {
-                Value::String(_) => true,
-                Value::Array(items) => items.iter().all(|v| matches!(v, Value::String(_))),
-                _ => false,
-            };
-            if !ok {
-                return Err(wrong_type("aud", aud, "a string or an array of strings"));
-            }
-        }
-        let exp = date(exp, "exp")?;
-        let nbf = date(nbf, "nbf")?;
-        let iat = date(iat, "iat")?;
-        check_string(jti, "jti")?;
-        Ok(Claims {
+        let dates = check_registered(registered.map(|v| v.map(ClaimType::of_value)))?;
+        Ok(Claims::from_parts(object, dates))
+    }
+
+    /// The claims of an object whose registered claims' types were checked
+    /// by [`check_registered`], giving `dates`.
+    pub(crate) fn from_parts(object: Object, dates: Dates) -> Claims {
+        Claims {
             object,
-            exp,
-            nbf,
-            iat,
-        })
+            exp: dates.exp,
+            nbf: dates.nbf,
+            iat: dates.iat,
+        }
     }
 
     /// `iss`, the issuer (RFC 7519 §4.1.1).
@@ -197,7 +187,68 @@ pub trait FromClaims: Sized {
     fn from_claims(claims: &Claims) -> Result<Self, Error>;
 }
 
-fn wrong_type(name: &'static str, value: &Value, expected: &str) -> Error {
+/// A registered claim's value, as much of it as the type checks need: the
+/// common ground of the owned [`Claims`] and the borrowed
+/// [`ClaimsView`](crate::view::ClaimsView), so both check alike.
+pub(crate) enum ClaimType {
+    /// A string.
+    String,
+    /// An array whose elements are all strings.
+    StringArray,
+    /// A number.
+    Number(crate::json::Number),
+    /// Anything else, as its type name with article (`"an array"`).
+    Other(&'static str),
+}
+
+impl ClaimType {
+    fn of_value(value: &Value) -> ClaimType {
+        match value {
+            Value::String(_) => ClaimType::String,
+            Value::Array(items) if items.iter().all(|v| matches!(v, Value::String(_))) => {
+                ClaimType::StringArray
+            }
+            Value::Number(n) => ClaimType::Number(n.clone()),
+            other => ClaimType::Other(other.type_name_with_article()),
+        }
+    }
+
+    fn type_name_with_article(&self) -> &'static str {
+        match self {
+            ClaimType::String => "a string",
+            ClaimType::StringArray => "an array",
+            ClaimType::Number(_) => "a number",
+            ClaimType::Other(name) => name,
+        }
+    }
+}
+
+/// The date claims, once typed.
+pub(crate) struct Dates {
+    pub(crate) exp: Option<NumericDate>,
+    pub(crate) nbf: Option<NumericDate>,
+    pub(crate) iat: Option<NumericDate>,
+}
+
+/// Checks the registered claims' types, given in the order `iss`, `sub`,
+/// `aud`, `exp`, `nbf`, `iat`, `jti`, and in that order: the first claim of
+/// the wrong type is the one reported.
+pub(crate) fn check_registered(found: [Option<ClaimType>; 7]) -> Result<Dates, Error> {
+    let [iss, sub, aud, exp, nbf, iat, jti] = found;
+    check_string(iss.as_ref(), "iss")?;
+    check_string(sub.as_ref(), "sub")?;
+    match &aud {
+        None | Some(ClaimType::String | ClaimType::StringArray) => {}
+        Some(other) => return Err(wrong_type("aud", other, "a string or an array of strings")),
+    }
+    let exp = date(exp.as_ref(), "exp")?;
+    let nbf = date(nbf.as_ref(), "nbf")?;
+    let iat = date(iat.as_ref(), "iat")?;
+    check_string(jti.as_ref(), "jti")?;
+    Ok(Dates { exp, nbf, iat })
+}
+
+fn wrong_type(name: &'static str, value: &ClaimType, expected: &str) -> Error {
     Error::new(
         ErrorKind::InvalidClaim,
         format!(
@@ -208,17 +259,17 @@ fn wrong_type(name: &'static str, value: &Value, expected: &str) -> Error {
     .with_claim(name)
 }
 
-fn check_string(value: Option<&Value>, name: &'static str) -> Result<(), Error> {
+fn check_string(value: Option<&ClaimType>, name: &'static str) -> Result<(), Error> {
     match value {
-        None | Some(Value::String(_)) => Ok(()),
+        None | Some(ClaimType::String) => Ok(()),
         Some(other) => Err(wrong_type(name, other, "a string")),
     }
 }
 
-fn date(value: Option<&Value>, name: &'static str) -> Result<Option<NumericDate>, Error> {
+fn date(value: Option<&ClaimType>, name: &'static str) -> Result<Option<NumericDate>, Error> {
     match value {
         None => Ok(None),
-        Some(Value::Number(n)) => NumericDate::from_number(n).map(Some).map_err(|why| {
+        Some(ClaimType::Number(n)) => NumericDate::from_number(n).map(Some).map_err(|why| {
             Error::new(
                 ErrorKind::InvalidClaim,
                 format!(

@@ -30,6 +30,7 @@
 use crate::claims::Claims;
 use crate::error::Error;
 use crate::header::Header;
+use crate::json::ViewStorage;
 use crate::keys::KeyResolver;
 use crate::token;
 use crate::validate::Validation;
@@ -112,7 +113,8 @@ pub fn verify<K: KeyResolver + ?Sized>(
 }
 
 /// The buffers [`verify_borrowed`] decodes the header and the payload
-/// into, and that its [`TokenView`] borrows from.
+/// into, with the members of their views, that its [`TokenView`] borrows
+/// from.
 ///
 /// Parts up to a few hundred bytes (the header) and 1 KiB (the payload)
 /// are decoded inline; longer ones into a `Vec` that the scratch keeps, so
@@ -122,6 +124,8 @@ pub struct Scratch {
     payload: [u8; token::INLINE_PAYLOAD_LEN],
     header_heap: Vec<u8>,
     payload_heap: Vec<u8>,
+    header_members: ViewStorage,
+    claims_members: ViewStorage,
 }
 
 impl Scratch {
@@ -132,6 +136,8 @@ impl Scratch {
             payload: [0; token::INLINE_PAYLOAD_LEN],
             header_heap: Vec::new(),
             payload_heap: Vec::new(),
+            header_members: ViewStorage::new(),
+            claims_members: ViewStorage::new(),
         }
     }
 }
@@ -185,6 +191,8 @@ pub fn verify_borrowed<'s, K: KeyResolver + ?Sized>(
         payload: payload_stack,
         header_heap,
         payload_heap,
+        header_members,
+        claims_members,
     } = scratch;
 
     // 1. Size, then structure: exactly three parts.
@@ -201,6 +209,7 @@ pub fn verify_borrowed<'s, K: KeyResolver + ?Sized>(
     let header = HeaderView::from_view(parse_object_view(
         header_json,
         &validation.json_limits,
+        header_members,
         "the header",
     )?)?;
 
@@ -229,7 +238,12 @@ pub fn verify_borrowed<'s, K: KeyResolver + ?Sized>(
     // 9. Only now, the payload: base64url, then a JSON object.
     let payload =
         token::decode_part_buffered(parts.payload, "payload", payload_stack, payload_heap)?;
-    let object = parse_object_view(payload, &validation.json_limits, "the claims set")?;
+    let object = parse_object_view(
+        payload,
+        &validation.json_limits,
+        claims_members,
+        "the claims set",
+    )?;
 
     // 10. The registered claims' types, from the members just read.
     let claims = ClaimsView::from_view(object)?;

@@ -22,9 +22,10 @@ use alloc::format;
 pub(crate) fn parse_object_view<'a>(
     text: &'a [u8],
     limits: &json::Limits,
+    storage: &'a mut json::ViewStorage,
     what: &str,
 ) -> Result<ObjectView<'a>, Error> {
-    match json::parse_view(text, limits) {
+    match json::parse_view(text, limits, storage) {
         Ok((Some(view), _)) => Ok(view),
         Ok((None, type_name)) => Err(Error::malformed(format!(
             "{what} is a JSON {type_name}, not an object"
@@ -36,7 +37,7 @@ pub(crate) fn parse_object_view<'a>(
 }
 
 /// A verified token's header, borrowed.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct HeaderView<'a> {
     members: ObjectView<'a>,
     alg: StrView<'a>,
@@ -119,7 +120,7 @@ impl<'a> HeaderView<'a> {
 
 /// A verified token's claims, borrowed: the registered claims typed, read
 /// in the one pass over the members, every other claim as a [`ValueView`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct ClaimsView<'a> {
     object: ObjectView<'a>,
     iss: Option<StrView<'a>>,
@@ -261,7 +262,7 @@ fn claim_type(value: ValueView<'_>) -> ClaimType {
 }
 
 /// A token that passed every check, borrowed: its header and claims.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct TokenView<'a> {
     pub(crate) header: HeaderView<'a>,
     pub(crate) claims: ClaimsView<'a>,

@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use barejwt::json::{self, Limits, ObjectView, Value};
+use barejwt::json::{self, Limits, ObjectView, Value, ViewStorage};
 
 fn suite_files() -> Vec<(String, Vec<u8>)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("vectors/json/test_parsing");
@@ -26,7 +26,8 @@ fn suite_files() -> Vec<(String, Vec<u8>)> {
 /// Both sinks on `input`; returns whether it was accepted as an object.
 fn agree(what: &str, input: &[u8], limits: &Limits) -> bool {
     let tree = json::parse_with_limits(input, limits);
-    let view = ObjectView::parse(input, limits);
+    let mut storage = ViewStorage::new();
+    let view = ObjectView::parse(input, limits, &mut storage);
     match (tree, view) {
         (Ok(Value::Object(object)), Ok(Some(view))) => {
             assert_eq!(view.to_object().unwrap(), object, "{what}");

@@ -135,7 +135,8 @@ impl<'a> Sink<'a> for TreeBuilder {
         if earlier.len() >= self.max_members {
             return Err(Error::too_many_members(self.max_members, quote));
         }
-        if self.large.repeats(self.open, earlier, name.as_str()) {
+        let names = earlier.iter().map(|(n, _)| n.as_str());
+        if self.large.repeats(self.open, names, name.as_str()) {
             return Err(Error::duplicate(name.as_str(), quote));
         }
         self.pending_name = Some(name);

@@ -61,5 +61,5 @@ pub use parse::{
 };
 pub use value::{IntoIter, Object, Value};
 pub(crate) use view::parse_view;
-pub use view::{ArrayView, ObjectView, StrView, ValueView, INLINE_MEMBERS};
+pub use view::{ArrayView, ObjectView, StrView, ValueView, ViewStorage, INLINE_MEMBERS};
 pub use write::{write, write_object, write_str};

@@ -16,28 +16,6 @@ use alloc::collections::BTreeSet;
 use alloc::vec::Vec;
 
 use super::text::ShortText;
-use super::value::Value;
-
-/// An entry of an object under construction that carries a member name:
-/// the owned tree's `(name, value)`, the borrowed view's members.
-pub(crate) trait Named {
-    /// The member's name, unescaped.
-    fn name(&self) -> &str;
-}
-
-impl Named for (ShortText, Value) {
-    #[inline]
-    fn name(&self) -> &str {
-        self.0.as_str()
-    }
-}
-
-impl Named for ShortText {
-    #[inline]
-    fn name(&self) -> &str {
-        self.as_str()
-    }
-}
 
 /// Objects with up to this many members are checked pair by pair.
 const PAIRWISE_MAX: usize = 16;
@@ -51,14 +29,16 @@ pub(crate) struct DuplicateNames {
 }
 
 impl DuplicateNames {
-    /// Whether `name` repeats one of `earlier`, the members read so far of
+    /// Whether `name` repeats one of `earlier`, the names read so far of
     /// the object whose members start at `start` on the stack.
     #[inline]
-    pub(crate) fn repeats<T: Named>(&mut self, start: usize, earlier: &[T], name: &str) -> bool {
+    pub(crate) fn repeats<'n, I>(&mut self, start: usize, earlier: I, name: &str) -> bool
+    where
+        I: ExactSizeIterator<Item = &'n str>,
+    {
         if earlier.len() < PAIRWISE_MAX {
-            return earlier
-                .iter()
-                .any(|n| n.name().as_bytes() == name.as_bytes());
+            let mut earlier = earlier;
+            return earlier.any(|n| n.as_bytes() == name.as_bytes());
         }
         self.repeats_in_large(start, earlier, name)
     }
@@ -66,14 +46,19 @@ impl DuplicateNames {
     /// [`DuplicateNames::repeats`] for an object of [`PAIRWISE_MAX`] members
     /// or more; kept out of line so that the common case stays small.
     #[inline(never)]
-    fn repeats_in_large<T: Named>(&mut self, start: usize, earlier: &[T], name: &str) -> bool {
+    fn repeats_in_large<'n>(
+        &mut self,
+        start: usize,
+        earlier: impl Iterator<Item = &'n str>,
+        name: &str,
+    ) -> bool {
         if self.sets.last().map(|(s, _)| *s) != Some(start) {
-            let names = earlier.iter().map(|n| ShortText::new(n.name())).collect();
+            let names = earlier.map(ShortText::new).collect();
             self.sets.push((start, names));
         }
         match self.sets.last_mut() {
             Some((_, names)) => !names.insert(ShortText::new(name)),
-            None => earlier.iter().any(|n| n.name() == name),
+            None => false,
         }
     }
 
@@ -88,7 +73,12 @@ impl DuplicateNames {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json::Value;
     use alloc::format;
+
+    fn names(members: &[(ShortText, Value)]) -> impl ExactSizeIterator<Item = &str> {
+        members.iter().map(|(n, _)| n.as_str())
+    }
 
     fn members(names: &[&str]) -> Vec<(ShortText, Value)> {
         names
@@ -101,9 +91,9 @@ mod tests {
     fn small_objects_compare_pairwise() {
         let mut large = DuplicateNames::default();
         let earlier = members(&["a", "b", "exp"]);
-        assert!(large.repeats(0, &earlier, "exp"));
-        assert!(!large.repeats(0, &earlier, "EXP"));
-        assert!(!large.repeats::<ShortText>(0, &[], ""));
+        assert!(large.repeats(0, names(&earlier), "exp"));
+        assert!(!large.repeats(0, names(&earlier), "EXP"));
+        assert!(!large.repeats(0, names(&[]), ""));
         assert!(large.sets.is_empty());
     }
 
@@ -114,19 +104,19 @@ mod tests {
         let outer: Vec<&str> = outer.iter().map(|s| s.as_str()).collect();
         let mut outer = members(&outer);
         for i in PAIRWISE_MAX..40 {
-            assert!(!large.repeats(1, &outer[..i], outer[i].0.as_str()));
+            assert!(!large.repeats(1, names(&outer[..i]), outer[i].0.as_str()));
         }
-        assert!(large.repeats(1, &outer, "n3"));
+        assert!(large.repeats(1, names(&outer), "n3"));
         // An inner large object has its own set, dropped when it closes.
         let inner = members(&(0..20).map(|_| "x").collect::<Vec<_>>()[..1]);
         let many: Vec<_> = (0..20).map(|i| format!("n{i}")).collect();
         let many = members(&many.iter().map(|s| s.as_str()).collect::<Vec<_>>());
-        assert!(!large.repeats(50, &inner, "n3"));
-        assert!(large.repeats(60, &many, "n3"));
+        assert!(!large.repeats(50, names(&inner), "n3"));
+        assert!(large.repeats(60, names(&many), "n3"));
         large.close(60);
-        assert!(!large.repeats(1, &outer, "n40"));
+        assert!(!large.repeats(1, names(&outer), "n40"));
         outer.push((ShortText::new("n40"), Value::Null));
-        assert!(large.repeats(1, &outer, "n40"));
+        assert!(large.repeats(1, names(&outer), "n40"));
         large.close(1);
         assert!(large.sets.is_empty());
     }

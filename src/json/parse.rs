@@ -137,6 +137,8 @@ impl Default for Limits {
 /// What the grammar reports, in document order. A member's name comes just
 /// before its value. Depths count from 1 for the outermost container.
 pub(crate) trait Sink<'a> {
+    /// The whole input, once it is known to be UTF-8, before any value.
+    fn start(&mut self, _text: &'a str) {}
     /// `null`.
     fn null(&mut self);
     /// `true` or `false`.
@@ -286,6 +288,7 @@ pub(crate) fn run<'a, S: Sink<'a>>(
     }
     let text = core::str::from_utf8(input)
         .map_err(|e| Error::at(ErrorKind::InvalidUtf8, e.valid_up_to()))?;
+    sink.start(text);
     let bytes = input;
     let mut scratch = String::new();
     let mut nesting = Nesting::new();

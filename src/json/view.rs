@@ -26,7 +26,7 @@ use alloc::vec::Vec;
 use core::fmt;
 
 use super::error::Error;
-use super::names::{DuplicateNames, Named};
+use super::names::DuplicateNames;
 use super::number::Number;
 use super::parse::{Limits, Sink};
 use super::string::{self, Str};
@@ -252,62 +252,75 @@ impl<'a> ValueView<'a> {
     }
 }
 
-/// A member name: a slice of the input, or its unescaped copy.
+/// A range of the input.
+#[derive(Clone, Copy, Default)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+/// A value's type in a [`Member`].
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+enum Kind {
+    #[default]
+    Null,
+    False,
+    True,
+    Number,
+    String,
+    Array,
+    Object,
+}
+
+/// One top-level member, as offsets into the input: no lifetime, so the
+/// members can live in a [`ViewStorage`] the caller keeps.
+#[derive(Clone, Copy, Default)]
+struct Member {
+    /// The name's content in the input; for an escaped name, `start` is
+    /// its index in [`ViewStorage::names`].
+    name: Span,
+    name_escaped: bool,
+    kind: Kind,
+    /// The value's text: a number's text; a string's content, or, when
+    /// `flag` (escaped), the string with its quotes; an array's or
+    /// object's text.
+    value: Span,
+    /// Escaped, for a string; every element a string, for an array.
+    flag: bool,
+    /// The number of elements, for an array.
+    count: usize,
+}
+
+/// Where an [`ObjectView`] keeps its members: up to [`INLINE_MEMBERS`]
+/// inline, more in one `Vec`, and unescaped copies of names written with
+/// escapes. Reused from parse to parse, it allocates at most once.
 #[derive(Clone)]
-enum Name<'a> {
-    Borrowed(&'a str),
-    Owned(ShortText),
-}
-
-impl Name<'_> {
-    #[inline]
-    fn as_str(&self) -> &str {
-        match self {
-            Name::Borrowed(s) => s,
-            Name::Owned(t) => t.as_str(),
-        }
-    }
-}
-
-#[derive(Clone)]
-struct Member<'a> {
-    name: Name<'a>,
-    value: ValueView<'a>,
-}
-
-impl Named for Member<'_> {
-    #[inline]
-    fn name(&self) -> &str {
-        self.name.as_str()
-    }
-}
-
-fn empty_member<'a>() -> Member<'a> {
-    Member {
-        name: Name::Borrowed(""),
-        value: ValueView::Null,
-    }
-}
-
-/// The members: inline up to [`INLINE_MEMBERS`], then all in one `Vec`.
-#[derive(Clone)]
-struct Members<'a> {
-    inline: [Member<'a>; INLINE_MEMBERS],
+pub struct ViewStorage {
+    inline: [Member; INLINE_MEMBERS],
     len: usize,
-    spilled: Vec<Member<'a>>,
+    spilled: Vec<Member>,
+    names: Vec<ShortText>,
 }
 
-impl<'a> Members<'a> {
-    fn new() -> Members<'a> {
-        Members {
-            inline: core::array::from_fn(|_| empty_member()),
+impl ViewStorage {
+    /// Empty storage; nothing is allocated until an object needs it.
+    pub fn new() -> ViewStorage {
+        ViewStorage {
+            inline: [Member::default(); INLINE_MEMBERS],
             len: 0,
             spilled: Vec::new(),
+            names: Vec::new(),
         }
     }
 
+    fn clear(&mut self) {
+        self.len = 0;
+        self.spilled.clear();
+        self.names.clear();
+    }
+
     #[inline]
-    fn as_slice(&self) -> &[Member<'a>] {
+    fn members(&self) -> &[Member] {
         if self.spilled.is_empty() {
             self.inline.get(..self.len).unwrap_or_default()
         } else {
@@ -316,7 +329,7 @@ impl<'a> Members<'a> {
     }
 
     #[inline]
-    fn push(&mut self, member: Member<'a>) {
+    fn push(&mut self, member: Member) {
         if self.spilled.is_empty() {
             if let Some(slot) = self.inline.get_mut(self.len) {
                 *slot = member;
@@ -324,56 +337,103 @@ impl<'a> Members<'a> {
                 return;
             }
             self.spilled.reserve(2 * INLINE_MEMBERS);
-            for slot in &mut self.inline {
-                self.spilled.push(core::mem::replace(slot, empty_member()));
-            }
+            self.spilled.extend_from_slice(&self.inline);
         }
         self.spilled.push(member);
+    }
+}
+
+impl Default for ViewStorage {
+    fn default() -> ViewStorage {
+        ViewStorage::new()
+    }
+}
+
+impl fmt::Debug for ViewStorage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ViewStorage")
     }
 }
 
 /// A JSON object, borrowed from its text: see the [module](self) docs.
 ///
 /// ```
-/// use barejwt::json::{ObjectView, Limits};
+/// use barejwt::json::{Limits, ObjectView, ViewStorage};
 ///
 /// let text = br#"{"sub":"alice","n":1.50,"esc":"a\u0062c","aud":["x","y"]}"#;
-/// let view = ObjectView::parse(text, &Limits::new())?.expect("an object");
+/// let mut storage = ViewStorage::new();
+/// let view = ObjectView::parse(text, &Limits::new(), &mut storage)?.expect("an object");
 /// assert_eq!(view.get("sub").and_then(|v| v.as_str()).and_then(|s| s.as_raw()), Some("alice"));
 /// assert_eq!(view.get("n").and_then(|v| v.as_number_text()), Some("1.50"));
 /// assert_eq!(view.get("esc").and_then(|v| v.as_str()).map(|s| s.to_str()).as_deref(), Some("abc"));
 /// assert_eq!(view.get("aud").and_then(|v| v.as_array()).map(|a| a.len()), Some(2));
 /// # Ok::<(), barejwt::json::Error>(())
 /// ```
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 pub struct ObjectView<'a> {
-    members: Members<'a>,
-    limits: Limits,
+    text: &'a str,
+    members: &'a [Member],
+    names: &'a [ShortText],
+    max_depth: usize,
+    max_members: usize,
+    max_string_len: usize,
 }
 
 impl<'a> ObjectView<'a> {
-    /// Parses `input` within `limits`, as strictly as
+    /// Parses `input` within `limits` into `storage`, as strictly as
     /// [`parse_with_limits`](super::parse_with_limits); `None` when the
-    /// JSON text is valid but not an object (then its type is in the
-    /// error of the JWT layer).
+    /// JSON text is valid but not an object.
     ///
     /// # Errors
     ///
     /// As [`parse_with_limits`](super::parse_with_limits).
-    pub fn parse(input: &'a [u8], limits: &Limits) -> Result<Option<ObjectView<'a>>, Error> {
-        match parse_view(input, limits)? {
-            (Some(view), _) => Ok(Some(view)),
-            (None, _) => Ok(None),
+    pub fn parse(
+        input: &'a [u8],
+        limits: &Limits,
+        storage: &'a mut ViewStorage,
+    ) -> Result<Option<ObjectView<'a>>, Error> {
+        Ok(parse_view(input, limits, storage)?.0)
+    }
+
+    #[inline]
+    fn text(&self, span: Span) -> &'a str {
+        self.text.get(span.start..span.end).unwrap_or_default()
+    }
+
+    #[inline]
+    fn name(&self, m: &Member) -> &'a str {
+        if m.name_escaped {
+            return self.names.get(m.name.start).map_or("", |n| n.as_str());
+        }
+        self.text(m.name)
+    }
+
+    #[inline]
+    fn value(&self, m: &Member) -> ValueView<'a> {
+        match m.kind {
+            Kind::Null => ValueView::Null,
+            Kind::False => ValueView::Bool(false),
+            Kind::True => ValueView::Bool(true),
+            Kind::Number => ValueView::Number(self.text(m.value)),
+            Kind::String => ValueView::String(StrView {
+                text: self.text(m.value),
+                escaped: m.flag,
+            }),
+            Kind::Array => ValueView::Array(ArrayView {
+                text: self.text(m.value),
+                len: m.count,
+                all_strings: m.flag,
+            }),
+            Kind::Object => ValueView::Object(self.text(m.value)),
         }
     }
 
     /// The value of member `name`.
     pub fn get(&self, name: &str) -> Option<ValueView<'a>> {
         self.members
-            .as_slice()
             .iter()
-            .find(|m| m.name.as_str().as_bytes() == name.as_bytes())
-            .map(|m| m.value)
+            .find(|m| self.name(m).as_bytes() == name.as_bytes())
+            .map(|m| self.value(m))
     }
 
     /// Whether there is a member `name`.
@@ -383,38 +443,40 @@ impl<'a> ObjectView<'a> {
 
     /// The number of members.
     pub fn len(&self) -> usize {
-        self.members.as_slice().len()
+        self.members.len()
     }
 
     /// Whether there are no members.
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.members.is_empty()
     }
 
     /// The members in order, as (name, value).
-    pub fn iter(&self) -> impl Iterator<Item = (&str, ValueView<'a>)> {
+    pub fn iter(&self) -> impl Iterator<Item = (&'a str, ValueView<'a>)> + '_ {
         self.members
-            .as_slice()
             .iter()
-            .map(|m| (m.name.as_str(), m.value))
+            .map(move |m| (self.name(m), self.value(m)))
     }
 
-    /// The owned [`Object`], equal to what [`parse_with_limits`](super::parse_with_limits)
-    /// gives for the same text.
+    /// The owned [`Object`], equal to what
+    /// [`parse_with_limits`](super::parse_with_limits) gives for the same
+    /// text.
     ///
     /// # Errors
     ///
     /// Never for a view made by [`ObjectView::parse`]: its arrays and
     /// objects were accepted once within the same limits.
     pub fn to_object(&self) -> Result<Object, Error> {
-        let members = self.members.as_slice();
-        let mut out = Vec::with_capacity(members.len());
-        for m in members {
-            let name = match &m.name {
-                Name::Borrowed(s) => ShortText::new(s),
-                Name::Owned(t) => t.clone(),
-            };
-            out.push((name, m.value.to_value(&self.limits)?));
+        let limits = Limits::new()
+            .with_max_depth(self.max_depth)
+            .with_max_members(self.max_members)
+            .with_max_string_len(self.max_string_len);
+        let mut out = Vec::with_capacity(self.members.len());
+        for m in self.members {
+            out.push((
+                ShortText::new(self.name(m)),
+                self.value(m).to_value(&limits)?,
+            ));
         }
         Ok(Object::from_unique(out))
     }
@@ -426,17 +488,19 @@ impl fmt::Debug for ObjectView<'_> {
     }
 }
 
-/// Parses `input` into a view; `(None, type name)` when the text is valid
-/// JSON but not an object.
+/// Parses `input` into a view kept in `storage`; `(None, type name)` when
+/// the text is valid JSON but not an object.
 pub(crate) fn parse_view<'a>(
     input: &'a [u8],
     limits: &Limits,
+    storage: &'a mut ViewStorage,
 ) -> Result<(Option<ObjectView<'a>>, &'static str), Error> {
+    storage.clear();
     let mut sink = ViewBuilder {
-        input,
+        base: input.as_ptr() as usize,
         top: "",
         depth: 0,
-        members: Members::new(),
+        storage,
         pending: None,
         container_start: 0,
         elements: 0,
@@ -445,15 +509,23 @@ pub(crate) fn parse_view<'a>(
         nested_open: Vec::new(),
         large: DuplicateNames::default(),
         max_members: limits.max_members,
+        text: "",
+        fingerprints: [0; INLINE_MEMBERS],
     };
     super::parse::run(input, limits, &mut sink)?;
-    if sink.top != "object" {
-        return Ok((None, sink.top));
+    let (top, storage, text) = (sink.top, sink.storage, sink.text);
+    if top != "object" {
+        return Ok((None, top));
     }
+    let storage: &'a ViewStorage = storage;
     Ok((
         Some(ObjectView {
-            members: sink.members,
-            limits: limits.clone(),
+            text,
+            members: storage.members(),
+            names: &storage.names,
+            max_depth: limits.max_depth,
+            max_members: limits.max_members,
+            max_string_len: limits.max_string_len,
         }),
         "object",
     ))
@@ -464,15 +536,17 @@ pub(crate) fn parse_view<'a>(
 const TOP: usize = usize::MAX;
 
 /// The sink that builds an [`ObjectView`].
-struct ViewBuilder<'a> {
-    input: &'a [u8],
+struct ViewBuilder<'a, 's> {
+    /// The address of the input's first byte: a `&'a str` the grammar
+    /// reports is a slice of the input, found at its address minus this.
+    base: usize,
     /// The top-level value's type name.
     top: &'static str,
     /// How many containers are open.
     depth: usize,
-    members: Members<'a>,
+    storage: &'s mut ViewStorage,
     /// The name of the top-level member whose value comes next.
-    pending: Option<Name<'a>>,
+    pending: Option<(Span, bool)>,
     /// Where the array or object value of the current top-level member
     /// starts; for an array, its elements so far and whether all are
     /// strings.
@@ -485,24 +559,85 @@ struct ViewBuilder<'a> {
     nested_open: Vec<usize>,
     large: DuplicateNames,
     max_members: usize,
+    /// The input as text, from the grammar's [`Sink::start`].
+    text: &'a str,
+    /// [`fingerprint`]s of the first [`INLINE_MEMBERS`] top-level names:
+    /// a name whose fingerprint none of them has repeats none of them.
+    fingerprints: [u64; INLINE_MEMBERS],
 }
 
-impl<'a> ViewBuilder<'a> {
-    /// A scalar value (or the opening of a container) at the current depth.
+/// A function of a name's bytes, cheap to compare: its length, its first
+/// eight bytes and its last eight.
+#[inline]
+fn fingerprint(name: &[u8]) -> u64 {
+    // Shifts, not a copy into an array: the compiler would call `memcpy`.
+    let word = |bytes: &[u8]| {
+        bytes
+            .iter()
+            .take(8)
+            .enumerate()
+            .fold(0u64, |w, (i, &b)| w | u64::from(b) << (8 * i))
+    };
+    let head = word(name);
+    let tail = word(name.get(name.len().saturating_sub(8)..).unwrap_or_default());
+    head ^ tail.rotate_left(29) ^ (name.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+impl<'a> ViewBuilder<'a, '_> {
+    /// The top-level member name just read, as the member will keep it.
     #[inline]
-    fn value(&mut self, value: ValueView<'a>, type_name: &'static str) {
+    fn pending_name(&mut self, name: Str<'a, '_>) -> (Span, bool) {
+        match name {
+            Str::Raw(s) => (self.span(s), false),
+            Str::Unescaped { text, .. } => {
+                let index = self.storage.names.len();
+                self.storage.names.push(ShortText::new(text));
+                (
+                    Span {
+                        start: index,
+                        end: index,
+                    },
+                    true,
+                )
+            }
+        }
+    }
+
+    /// The span of `s`, a slice of the input.
+    #[inline]
+    fn span(&self, s: &'a str) -> Span {
+        let start = (s.as_ptr() as usize).wrapping_sub(self.base);
+        Span {
+            start,
+            end: start + s.len(),
+        }
+    }
+
+    /// A scalar value at the current depth.
+    #[inline]
+    fn value(&mut self, kind: Kind, value: Span, flag: bool, type_name: &'static str) {
         match self.depth {
             0 => self.top = type_name,
-            1 => {
-                if let Some(name) = self.pending.take() {
-                    self.members.push(Member { name, value });
-                }
-            }
+            1 => self.push(kind, value, flag, 0),
             2 => {
                 self.elements += 1;
-                self.all_strings &= matches!(value, ValueView::String(_));
+                self.all_strings &= kind == Kind::String;
             }
             _ => {}
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, kind: Kind, value: Span, flag: bool, count: usize) {
+        if let Some((name, name_escaped)) = self.pending.take() {
+            self.storage.push(Member {
+                name,
+                name_escaped,
+                kind,
+                value,
+                flag,
+                count,
+            });
         }
     }
 
@@ -524,59 +659,68 @@ impl<'a> ViewBuilder<'a> {
         }
         self.depth += 1;
     }
-
-    /// The text of the current top-level member's container, up to `end`.
-    fn container_text(&self, end: usize) -> &'a str {
-        // The grammar has checked that the whole input is UTF-8, and a
-        // container starts and ends at ASCII brackets: this never fails.
-        self.input
-            .get(self.container_start..end)
-            .and_then(|bytes| core::str::from_utf8(bytes).ok())
-            .unwrap_or_default()
-    }
 }
 
-impl<'a> Sink<'a> for ViewBuilder<'a> {
+impl<'a> Sink<'a> for ViewBuilder<'a, '_> {
+    fn start(&mut self, text: &'a str) {
+        self.text = text;
+    }
+
     fn null(&mut self) {
-        self.value(ValueView::Null, "null");
+        self.value(Kind::Null, Span::default(), false, "null");
     }
 
     fn boolean(&mut self, value: bool) {
-        self.value(ValueView::Bool(value), "boolean");
+        let kind = if value { Kind::True } else { Kind::False };
+        self.value(kind, Span::default(), false, "boolean");
     }
 
     fn number(&mut self, text: &'a str) {
-        self.value(ValueView::Number(text), "number");
+        let span = self.span(text);
+        self.value(Kind::Number, span, false, "number");
     }
 
     fn string(&mut self, value: Str<'a, '_>) {
-        let view = match value {
-            Str::Raw(text) => StrView {
-                text,
-                escaped: false,
-            },
-            Str::Unescaped { quoted, .. } => StrView {
-                text: quoted,
-                escaped: true,
-            },
+        let (span, escaped) = match value {
+            Str::Raw(text) => (self.span(text), false),
+            Str::Unescaped { quoted, .. } => (self.span(quoted), true),
         };
-        self.value(ValueView::String(view), "string");
+        self.value(Kind::String, span, escaped, "string");
     }
 
     #[inline]
     fn name(&mut self, name: Str<'a, '_>, quote: usize) -> Result<(), Error> {
         if self.depth == 1 {
-            let earlier = self.members.as_slice();
+            let (storage, text) = (&*self.storage, self.text);
+            let earlier = storage.members();
             if earlier.len() >= self.max_members {
                 return Err(Error::too_many_members(self.max_members, quote));
             }
-            if self.large.repeats(TOP, earlier, name.as_str()) {
+            // Equal names have equal fingerprints: when no earlier name
+            // has this one's, there is no repeat to look for.
+            let fingerprint = fingerprint(name.as_str().as_bytes());
+            if let Some(seen) = self.fingerprints.get(..earlier.len()) {
+                let could_repeat = seen.iter().fold(false, |any, &f| any | (f == fingerprint));
+                if let Some(slot) = self.fingerprints.get_mut(earlier.len()) {
+                    *slot = fingerprint;
+                }
+                if !could_repeat {
+                    self.pending = Some(self.pending_name(name));
+                    return Ok(());
+                }
+            }
+            // The names so far, as the view will read them.
+            let names = earlier.iter().map(|m| {
+                if m.name_escaped {
+                    storage.names.get(m.name.start).map_or("", |n| n.as_str())
+                } else {
+                    text.get(m.name.start..m.name.end).unwrap_or_default()
+                }
+            });
+            if self.large.repeats(TOP, names, name.as_str()) {
                 return Err(Error::duplicate(name.as_str(), quote));
             }
-            self.pending = Some(match name {
-                Str::Raw(s) => Name::Borrowed(s),
-                Str::Unescaped { text, .. } => Name::Owned(ShortText::new(text)),
-            });
+            self.pending = Some(self.pending_name(name));
             return Ok(());
         }
         let start = self.nested_open.last().copied().unwrap_or(0);
@@ -584,7 +728,8 @@ impl<'a> Sink<'a> for ViewBuilder<'a> {
         if earlier.len() >= self.max_members {
             return Err(Error::too_many_members(self.max_members, quote));
         }
-        if self.large.repeats(start, earlier, name.as_str()) {
+        let names = earlier.iter().map(ShortText::as_str);
+        if self.large.repeats(start, names, name.as_str()) {
             return Err(Error::duplicate(name.as_str(), quote));
         }
         self.nested_names.push(ShortText::new(name.as_str()));
@@ -598,14 +743,12 @@ impl<'a> Sink<'a> for ViewBuilder<'a> {
     fn end_array(&mut self, depth: usize, end: usize) {
         self.depth -= 1;
         if depth == 2 {
-            let value = ValueView::Array(ArrayView {
-                text: self.container_text(end),
-                len: self.elements,
-                all_strings: self.all_strings,
-            });
-            if let Some(name) = self.pending.take() {
-                self.members.push(Member { name, value });
-            }
+            let span = Span {
+                start: self.container_start,
+                end,
+            };
+            let (all_strings, count) = (self.all_strings, self.elements);
+            self.push(Kind::Array, span, all_strings, count);
         }
     }
 
@@ -624,10 +767,11 @@ impl<'a> Sink<'a> for ViewBuilder<'a> {
             self.nested_names.truncate(start);
         }
         if depth == 2 {
-            let value = ValueView::Object(self.container_text(end));
-            if let Some(name) = self.pending.take() {
-                self.members.push(Member { name, value });
-            }
+            let span = Span {
+                start: self.container_start,
+                end,
+            };
+            self.push(Kind::Object, span, false, 0);
         }
     }
 }

@@ -1,7 +1,8 @@
 //! Verifies the standard token N times with one implementation, for
 //! instruction counts under callgrind:
 //! `valgrind --tool=callgrind target/release/callgrind-verify <impl> <N>`
-//! with impl one of barejwt, jsonwebtoken, jwt-simple (the HS256 token),
+//! with impl one of barejwt, barejwt-borrowed (`verify_borrowed`), jsonwebtoken,
+//! jwt-simple (the HS256 token),
 //! eddsa-barejwt, eddsa-jsonwebtoken, eddsa-jwt-simple (the EdDSA token), or
 //! ed25519-barejwt, ed25519-ring, ed25519-aws-lc-rs, ed25519-dalek (the
 //! signature alone over the EdDSA token's signing input), or
@@ -40,6 +41,21 @@ fn main() {
             let validation = barejwt_validation();
             for _ in 0..n {
                 black_box(barejwt::verify(black_box(TOKEN), &key, &validation).unwrap());
+            }
+        }
+        "barejwt-borrowed" => {
+            let key = barejwt::Key::hs256(&secret).unwrap();
+            let validation = barejwt_validation();
+            for _ in 0..n {
+                let mut scratch = barejwt::Scratch::new();
+                let view = barejwt::verify_borrowed(
+                    black_box(TOKEN.as_bytes()),
+                    &key,
+                    &validation,
+                    &mut scratch,
+                )
+                .unwrap();
+                black_box(&view);
             }
         }
         "jsonwebtoken" => {

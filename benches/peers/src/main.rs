@@ -149,6 +149,13 @@ fn paired_ratio(ours: &[f64], peer: &[f64]) -> f64 {
 
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
+    // `--only hs256_,json_`: the figures whose ids start with one of these.
+    let args: Vec<String> = std::env::args().collect();
+    let only: Option<Vec<String>> = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1))
+        .map(|list| list.split(',').map(String::from).collect());
     let settings = if quick {
         Settings {
             rounds: 15,
@@ -237,6 +244,7 @@ fn main() {
         ("sha256_1mib", "<= 1/0.97 = 1.031")
     };
     let (vs, vl) = (TOKEN, large.as_str());
+    let json_limits = barejwt::json::Limits::new();
     let mut figures = vec![
         Figure {
             id: "hs256_verify_standard",
@@ -246,6 +254,37 @@ fn main() {
             entries: vec![
                 entry("barejwt", || {
                     black_box(barejwt::verify(black_box(vs), &bare_key, &bare_validation).unwrap());
+                }),
+                entry("jsonwebtoken", || {
+                    black_box(
+                        jsonwebtoken::decode::<JwtClaims>(black_box(vs), &jwt_dec, &jwt_validation)
+                            .unwrap(),
+                    );
+                }),
+                entry("jwt-simple", || {
+                    black_box(
+                        jwt_simple_verify(&simple_key, black_box(vs), &simple_options).unwrap(),
+                    );
+                }),
+            ],
+        },
+        Figure {
+            id: "hs256_verify_standard_borrowed",
+            target: "<= 0.20",
+            count_allocations: true,
+            ratios: Ratios::FirstPeer,
+            entries: vec![
+                // A fresh scratch per verify, as a request handler would have.
+                entry("barejwt", || {
+                    let mut scratch = barejwt::Scratch::new();
+                    let view = barejwt::verify_borrowed(
+                        black_box(vs.as_bytes()),
+                        &bare_key,
+                        &bare_validation,
+                        &mut scratch,
+                    )
+                    .unwrap();
+                    black_box(&view);
                 }),
                 entry("jsonwebtoken", || {
                     black_box(
@@ -433,10 +472,38 @@ fn main() {
                 }),
             ],
         },
+        Figure {
+            id: "json_parse_claims_vs_typed",
+            target: "<= 1.0",
+            count_allocations: true,
+            ratios: Ratios::FirstPeer,
+            entries: vec![
+                // A fresh storage per parse, as for the verify row.
+                entry("barejwt-view", || {
+                    let mut storage = barejwt::json::ViewStorage::new();
+                    black_box(
+                        barejwt::json::ObjectView::parse(
+                            black_box(CLAIMS.as_bytes()),
+                            &json_limits,
+                            &mut storage,
+                        )
+                        .unwrap(),
+                    );
+                }),
+                entry("serde_json", || {
+                    black_box(
+                        serde_json::from_slice::<JwtClaims>(black_box(CLAIMS.as_bytes())).unwrap(),
+                    );
+                }),
+            ],
+        },
     ];
     figures.extend(eddsa::figures(&ed));
     for suite in suites {
         figures.extend(suite.figures());
+    }
+    if let Some(only) = &only {
+        figures.retain(|f| only.iter().any(|p| f.id.starts_with(p.as_str())));
     }
 
     println!(
@@ -472,7 +539,7 @@ fn main() {
             "sha512_1mib" | "sha256_1mib" | "sha256_1mib_portable" => Some((1 << 20) as f64),
             "hmac_sha256_300b" => Some(300.0),
             "base64url_decode_1kib" => Some(kib_text.len() as f64),
-            "json_parse_claims" => Some(CLAIMS.len() as f64),
+            "json_parse_claims" | "json_parse_claims_vs_typed" => Some(CLAIMS.len() as f64),
             _ => None,
         }
     };

@@ -2,6 +2,7 @@
 //! instruction counts under callgrind:
 //! `valgrind --tool=callgrind target/release/callgrind-verify <impl> <N>`
 //! with impl one of barejwt, barejwt-borrowed (`verify_borrowed`), jsonwebtoken,
+//! barejwt-sign, jsonwebtoken-sign (signing the standard claims),
 //! jwt-simple (the HS256 token),
 //! eddsa-barejwt, eddsa-jsonwebtoken, eddsa-jwt-simple (the EdDSA token), or
 //! ed25519-barejwt, ed25519-ring, ed25519-aws-lc-rs, ed25519-dalek (the
@@ -56,6 +57,21 @@ fn main() {
                 )
                 .unwrap();
                 black_box(&view);
+            }
+        }
+        "barejwt-sign" => {
+            let key = barejwt::Key::hs256(&secret).unwrap();
+            let claims = barejwt_object(CLAIMS);
+            for _ in 0..n {
+                black_box(barejwt::sign(&key, black_box(&claims)).unwrap());
+            }
+        }
+        "jsonwebtoken-sign" => {
+            let key = jsonwebtoken::EncodingKey::from_secret(&secret);
+            let header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256);
+            let claims: JwtClaims = serde_json::from_str(CLAIMS).unwrap();
+            for _ in 0..n {
+                black_box(jsonwebtoken::encode(&header, black_box(&claims), &key).unwrap());
             }
         }
         "jsonwebtoken" => {

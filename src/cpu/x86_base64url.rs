@@ -1,12 +1,12 @@
 //! Base64url (RFC 4648 §5) on AVX2, x86_64: 32 characters to 24 bytes and
 //! 24 bytes to 32 characters per step.
 //!
-//! Decoding classifies each character by signed byte compares against the
-//! alphabet's five ranges (`A-Z`, `a-z`, `0-9`, `-`, `_`); a byte of 0x80
-//! or above is negative and falls in none. The value is the character plus
-//! the offset of its range (Muła and Lemire, "Faster Base64 Encoding and
-//! Decoding using AVX2 Instructions", ACM TWEB 12(3), 2018, §3.2, with the
-//! URL-safe alphabet's offsets). `VPMADDUBSW` and `VPMADDWD` pack four
+//! Decoding classifies each character by its two nibbles, two table
+//! lookups (`VPSHUFB`) whose AND is zero exactly for the 64 characters of
+//! the alphabet, and adds the offset of its range, looked up by its high
+//! nibble (Muła and Lemire, "Faster Base64 Encoding and Decoding using
+//! AVX2 Instructions", ACM TWEB 12(3), 2018, §3.2, with tables for the
+//! URL-safe alphabet). `VPMADDUBSW` and `VPMADDWD` pack four
 //! sextets into 24 bits, `VPSHUFB` and `VPERMD` gather the 24 bytes.
 //!
 //! A block holding any character outside the alphabet is not decoded: the
@@ -27,11 +27,11 @@
 //!   32-byte piece cut by `chunks_exact(32)`, so never past an end.
 
 use core::arch::x86_64::{
-    __m256i, _mm256_add_epi8, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8,
-    _mm256_loadu_si256, _mm256_madd_epi16, _mm256_maddubs_epi16, _mm256_movemask_epi8,
+    __m256i, _mm256_add_epi8, _mm256_and_si256, _mm256_blendv_epi8, _mm256_cmpeq_epi8,
+    _mm256_cmpgt_epi8, _mm256_loadu_si256, _mm256_madd_epi16, _mm256_maddubs_epi16,
     _mm256_mulhi_epu16, _mm256_mullo_epi16, _mm256_or_si256, _mm256_permutevar8x32_epi32,
     _mm256_set1_epi32, _mm256_set1_epi8, _mm256_setr_epi32, _mm256_setr_epi8, _mm256_shuffle_epi8,
-    _mm256_storeu_si256, _mm256_sub_epi8,
+    _mm256_srli_epi32, _mm256_storeu_si256, _mm256_sub_epi8, _mm256_testz_si256,
 };
 
 /// Characters in one decoded block, bytes out of it.
@@ -68,13 +68,14 @@ impl Avx2Base64 {
     /// Decodes whole blocks of 32 characters of `input` into 24 bytes each
     /// of `out`, in order, and stops at the first block holding a
     /// character outside the alphabet, or when either runs out; returns how
-    /// many blocks were decoded.
+    /// many blocks were decoded. Up to 8 bytes of `out` past the last block
+    /// written may be overwritten too (with bytes the caller then writes).
     #[inline]
     pub(crate) fn decode_blocks(self, input: &[u8], out: &mut [u8]) -> usize {
         // SAFETY: `self` exists, so `detect()` saw AVX2 on this CPU (or the
         // build requires it), the one feature `decode` enables. Its loads
         // read 32-byte pieces of `input.chunks_exact(32)` and its stores
-        // write a local 32-byte array; `out` is written by `copy_from_slice`.
+        // write 32-byte pieces of `out` cut by `get_mut`, or a local array.
         unsafe { decode(input, out) }
     }
 
@@ -99,41 +100,51 @@ impl Avx2Base64 {
 #[inline]
 #[target_feature(enable = "avx2")]
 unsafe fn decode_vector(c: __m256i) -> Option<__m256i> {
-    // lo - 1 < c < hi + 1, signed: bytes of 0x80 and above are negative.
-    // (A macro, not a closure: the intrinsics need this function's AVX2.)
-    macro_rules! between {
-        ($lo:expr, $hi:expr) => {
-            _mm256_and_si256(
-                _mm256_cmpgt_epi8(c, _mm256_set1_epi8(($lo - 1) as i8)),
-                _mm256_cmpgt_epi8(_mm256_set1_epi8(($hi + 1) as i8), c),
-            )
-        };
-    }
-    let upper = between!(b'A', b'Z');
-    let lower = between!(b'a', b'z');
-    let digit = between!(b'0', b'9');
-    let dash = _mm256_cmpeq_epi8(c, _mm256_set1_epi8(b'-' as i8));
-    let under = _mm256_cmpeq_epi8(c, _mm256_set1_epi8(b'_' as i8));
-    let valid = _mm256_or_si256(
-        _mm256_or_si256(upper, lower),
-        _mm256_or_si256(digit, _mm256_or_si256(dash, under)),
+    // Validity by the two nibbles (Muła and Lemire, §3.2.2, with tables for
+    // the URL-safe alphabet): each high nibble has one class bit, and
+    // LO[l] holds the bits of the classes in which low nibble l is not a
+    // character; c is in the alphabet exactly when HI[h] & LO[l] == 0.
+    //   class bit   high nibble   valid low nibbles   characters
+    //   0x01        2             D                   -
+    //   0x02        3             0-9                 0-9
+    //   0x04        4, 6          1-F                 A-O, a-o
+    //   0x08        5             0-A, F              P-Z, _
+    //   0x10        7             0-A                 p-z
+    //   0x20        0, 1, 8-F     none                (controls, bytes >= 0x80)
+    let hi = _mm256_and_si256(_mm256_srli_epi32(c, 4), _mm256_set1_epi8(0x0f));
+    let lo = _mm256_and_si256(c, _mm256_set1_epi8(0x0f));
+    #[rustfmt::skip]
+    let hi_class = _mm256_shuffle_epi8(
+        _mm256_setr_epi8(
+            0x20, 0x20, 0x01, 0x02, 0x04, 0x08, 0x04, 0x10, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
+            0x20, 0x20, 0x01, 0x02, 0x04, 0x08, 0x04, 0x10, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
+        ),
+        hi,
     );
-    if _mm256_movemask_epi8(valid) != -1 {
+    #[rustfmt::skip]
+    let lo_invalid = _mm256_shuffle_epi8(
+        _mm256_setr_epi8(
+            0x25, 0x21, 0x21, 0x21, 0x21, 0x21, 0x21, 0x21, 0x21, 0x21, 0x23, 0x3b, 0x3b, 0x3a, 0x3b, 0x33,
+            0x25, 0x21, 0x21, 0x21, 0x21, 0x21, 0x21, 0x21, 0x21, 0x21, 0x23, 0x3b, 0x3b, 0x3a, 0x3b, 0x33,
+        ),
+        lo,
+    );
+    if _mm256_testz_si256(hi_class, lo_invalid) == 0 {
         return None;
     }
-    // value = c + offset of its range (RFC 4648 Table 2, URL-safe).
-    macro_rules! offset {
-        ($mask:expr, $by:expr) => {
-            _mm256_and_si256($mask, _mm256_set1_epi8($by))
-        };
-    }
-    let offsets = _mm256_or_si256(
-        _mm256_or_si256(offset!(upper, -65), offset!(lower, -71)),
-        _mm256_or_si256(
-            offset!(digit, 4),
-            _mm256_or_si256(offset!(dash, 17), offset!(under, -32)),
+    // value = c + the offset of its range, chosen by the high nibble
+    // (RFC 4648 Table 2, URL-safe): '-' +17, digits +4, A-Z -65, a-z -71;
+    // '_' shares its high nibble with P-Z and takes -32 instead.
+    #[rustfmt::skip]
+    let by_hi = _mm256_shuffle_epi8(
+        _mm256_setr_epi8(
+            0, 0, 17, 4, -65, -65, -71, -71, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 17, 4, -65, -65, -71, -71, 0, 0, 0, 0, 0, 0, 0, 0,
         ),
+        hi,
     );
+    let underscore = _mm256_cmpeq_epi8(c, _mm256_set1_epi8(b'_' as i8));
+    let offsets = _mm256_blendv_epi8(by_hi, _mm256_set1_epi8(-32), underscore);
     let values = _mm256_add_epi8(c, offsets);
     // Pairs of sextets to 12 bits (a·64 + b), pairs of those to 24 bits.
     let pairs = _mm256_maddubs_epi16(values, _mm256_set1_epi32(0x0140_0140));
@@ -159,27 +170,40 @@ unsafe fn decode_vector(c: __m256i) -> Option<__m256i> {
 /// # Safety
 ///
 /// The CPU must support AVX2. Memory is read only from 32-byte pieces of
-/// `input.chunks_exact(32)` and written only to the local `block`.
+/// `input.chunks_exact(32)` and written only to 32-byte pieces of `out`
+/// cut by `get_mut` and to the local `block`.
 #[target_feature(enable = "avx2")]
 unsafe fn decode(input: &[u8], out: &mut [u8]) -> usize {
-    let mut done = 0;
+    let blocks = (input.len() / DECODE_IN).min(out.len() / DECODE_OUT);
     let mut block = [0u8; 32];
-    for (src, dst) in input
-        .chunks_exact(DECODE_IN)
-        .zip(out.chunks_exact_mut(DECODE_OUT))
-    {
+    for (done, src) in input.chunks_exact(DECODE_IN).take(blocks).enumerate() {
         // SAFETY: `src` is 32 bytes long; the load is unaligned.
         let c = unsafe { _mm256_loadu_si256(src.as_ptr().cast()) };
         // SAFETY: AVX2 is enabled on this function, as on `decode_vector`.
         let Some(bytes) = (unsafe { decode_vector(c) }) else {
-            break;
+            return done;
         };
-        // SAFETY: `block` is 32 bytes long; the store is unaligned.
-        unsafe { _mm256_storeu_si256(block.as_mut_ptr().cast(), bytes) };
-        dst.copy_from_slice(block.get(..DECODE_OUT).unwrap_or_default());
-        done += 1;
+        let at = done * DECODE_OUT;
+        match out.get_mut(at..at + 32) {
+            // 32 bytes of room: store the register straight into `out`; its
+            // last 8 bytes are overwritten by the next block or left as
+            // garbage the portable tail overwrites (the caller's contract).
+            Some(dst) => {
+                // SAFETY: `dst` is 32 bytes long; the store is unaligned.
+                unsafe { _mm256_storeu_si256(dst.as_mut_ptr().cast(), bytes) };
+            }
+            None => {
+                // SAFETY: `block` is 32 bytes long; the store is unaligned.
+                unsafe { _mm256_storeu_si256(block.as_mut_ptr().cast(), bytes) };
+                if let (Some(dst), Some(src)) =
+                    (out.get_mut(at..at + DECODE_OUT), block.get(..DECODE_OUT))
+                {
+                    dst.copy_from_slice(src);
+                }
+            }
+        }
     }
-    done
+    blocks
 }
 
 /// See [`Avx2Base64::encode_blocks`].

@@ -566,8 +566,9 @@ struct ViewBuilder<'a, 's> {
     fingerprints: [u64; INLINE_MEMBERS],
 }
 
-/// A function of a name's bytes, cheap to compare: its length, its first
-/// eight bytes and its last eight.
+/// A function of a name's bytes, cheap to compare: its first eight bytes
+/// (little-endian, zero-padded), its last eight when it is longer, and its
+/// length. Equal names have equal fingerprints, however they were spelled.
 #[inline]
 fn fingerprint(name: &[u8]) -> u64 {
     // Shifts, not a copy into an array: the compiler would call `memcpy`.
@@ -578,9 +579,41 @@ fn fingerprint(name: &[u8]) -> u64 {
             .enumerate()
             .fold(0u64, |w, (i, &b)| w | u64::from(b) << (8 * i))
     };
-    let head = word(name);
-    let tail = word(name.get(name.len().saturating_sub(8)..).unwrap_or_default());
-    head ^ tail.rotate_left(29) ^ (name.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    let tail = match name.len() {
+        0..=8 => 0,
+        n => word(name.get(n - 8..).unwrap_or_default()),
+    };
+    mix(word(name), tail, name.len())
+}
+
+/// [`fingerprint`] of the `len` bytes at `start` of `input`, read as two
+/// eight-byte words when the input has them (names are followed by at
+/// least `":` and a value, so it nearly always does).
+#[inline]
+fn fingerprint_at(input: &[u8], start: usize, len: usize) -> u64 {
+    let load = |at: usize| {
+        input
+            .get(at..at.wrapping_add(8))
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            .map(u64::from_le_bytes)
+    };
+    let head = match (load(start), len) {
+        (Some(w), 0..=7) => w & ((1u64 << (8 * len)) - 1),
+        (Some(w), _) => w,
+        (None, _) => {
+            return fingerprint(input.get(start..start + len).unwrap_or_default());
+        }
+    };
+    let tail = match len {
+        0..=8 => 0,
+        _ => load(start + len - 8).unwrap_or(0),
+    };
+    mix(head, tail, len)
+}
+
+#[inline]
+fn mix(head: u64, tail: u64, len: usize) -> u64 {
+    head ^ tail.rotate_left(29) ^ (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 impl<'a> ViewBuilder<'a, '_> {
@@ -698,7 +731,10 @@ impl<'a> Sink<'a> for ViewBuilder<'a, '_> {
             }
             // Equal names have equal fingerprints: when no earlier name
             // has this one's, there is no repeat to look for.
-            let fingerprint = fingerprint(name.as_str().as_bytes());
+            let fingerprint = match name {
+                Str::Raw(s) => fingerprint_at(self.text.as_bytes(), self.span(s).start, s.len()),
+                Str::Unescaped { text, .. } => fingerprint(text.as_bytes()),
+            };
             if let Some(seen) = self.fingerprints.get(..earlier.len()) {
                 let could_repeat = seen.iter().fold(false, |any, &f| any | (f == fingerprint));
                 if let Some(slot) = self.fingerprints.get_mut(earlier.len()) {
@@ -772,6 +808,25 @@ impl<'a> Sink<'a> for ViewBuilder<'a, '_> {
                 end,
             };
             self.push(Kind::Object, span, false, 0);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_read_in_place_has_the_fingerprint_of_its_bytes() {
+        let text = b"0123456789abcdefghijklmnopqrstuvwxyz";
+        for start in 0..text.len() {
+            for len in 0..=(text.len() - start) {
+                assert_eq!(
+                    fingerprint_at(text, start, len),
+                    fingerprint(&text[start..start + len]),
+                    "{start}+{len}"
+                );
+            }
         }
     }
 }

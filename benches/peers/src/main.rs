@@ -237,6 +237,7 @@ fn main() {
     let rc_hmac = <hmac::Hmac<sha2::Sha256> as hmac::Mac>::new_from_slice(&secret).unwrap();
     let mut out = vec![0u8; 1024];
     let mut out2 = vec![0u8; 1024];
+    let (mut out3, mut out4) = (vec![0u8; 1024], vec![0u8; 1024]);
 
     let (sha256_id, sha256_target) = if portable {
         ("sha256_1mib_portable", "<= 1/0.95 = 1.053")
@@ -456,6 +457,34 @@ fn main() {
             ],
         },
         Figure {
+            id: "base64url_decode_1kib_vs_simd",
+            target: "<= 1.0",
+            count_allocations: false,
+            ratios: Ratios::FirstPeer,
+            entries: vec![
+                entry("barejwt", || {
+                    black_box(
+                        barejwt::base64url::decode_to_slice(
+                            black_box(kib_text.as_bytes()),
+                            &mut out3,
+                        )
+                        .unwrap(),
+                    );
+                }),
+                // base64-simd picks AVX2 at run time on this machine.
+                entry("base64-simd", || {
+                    black_box(
+                        base64_simd::URL_SAFE_NO_PAD
+                            .decode(
+                                black_box(kib_text.as_bytes()),
+                                base64_simd::Out::from_slice(&mut out4),
+                            )
+                            .unwrap(),
+                    );
+                }),
+            ],
+        },
+        Figure {
             id: "json_parse_claims",
             target: "<= 0.5",
             count_allocations: true,
@@ -538,7 +567,9 @@ fn main() {
         match id {
             "sha512_1mib" | "sha256_1mib" | "sha256_1mib_portable" => Some((1 << 20) as f64),
             "hmac_sha256_300b" => Some(300.0),
-            "base64url_decode_1kib" => Some(kib_text.len() as f64),
+            "base64url_decode_1kib" | "base64url_decode_1kib_vs_simd" => {
+                Some(kib_text.len() as f64)
+            }
             "json_parse_claims" | "json_parse_claims_vs_typed" => Some(CLAIMS.len() as f64),
             _ => None,
         }

@@ -34,7 +34,9 @@ fn agree(what: &str, input: &[u8], limits: &Limits) -> bool {
             assert_eq!(view.len(), object.len(), "{what}");
             for ((name, value), (vname, vvalue)) in object.iter().zip(view.iter()) {
                 assert_eq!(name, vname, "{what}");
-                let found = view.get(name).unwrap_or_else(|| panic!("{what}: get({name:?})"));
+                let found = view
+                    .get(name)
+                    .unwrap_or_else(|| panic!("{what}: get({name:?})"));
                 assert_eq!(format!("{found:?}"), format!("{vvalue:?}"), "{what}");
                 if let Value::String(s) = value {
                     assert_eq!(&*vvalue.as_str().unwrap().to_str(), s.as_str(), "{what}");

@@ -355,7 +355,14 @@ impl fmt::Debug for ViewStorage {
     }
 }
 
-/// A JSON object, borrowed from its text: see the [module](self) docs.
+/// A JSON object, borrowed from its text and parsed by the same grammar,
+/// with the same strictness, as [`parse_with_limits`](super::parse_with_limits):
+/// member names and strings without escapes are slices of the input,
+/// strings with escapes are unescaped on demand ([`StrView::to_str`]),
+/// numbers are their text, arrays and objects their JSON text (an array
+/// also its length and whether every element is a string). The members
+/// live in a [`ViewStorage`], [`INLINE_MEMBERS`] of them without
+/// allocating.
 ///
 /// ```
 /// use barejwt::json::{Limits, ObjectView, ViewStorage};

@@ -4,7 +4,8 @@
 //! the signature check allocate nothing (a token that fails at the MAC
 //! costs no more than parsing its header), and a borrowed verify
 //! (`verify_borrowed`, a fresh `Scratch`) of the standard token allocates
-//! at most once. Run: `cargo bench --bench allocations`.
+//! at most once, and with a reused `Scratch` not at all, even for the large
+//! token. Run: `cargo bench --bench allocations`.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -90,6 +91,7 @@ fn main() {
     let signing_input = &token.as_bytes()[..dot];
     let tag = barejwt::base64url::decode(&token.as_bytes()[dot + 1..]).expect("tag");
 
+    let mut reused = barejwt::Scratch::new();
     let borrowed = |token: &str| {
         let mut scratch = barejwt::Scratch::new();
         let view =
@@ -97,7 +99,7 @@ fn main() {
                 .expect("verifies");
         black_box(&view);
     };
-    let rows: [(&str, (u64, u64)); 10] = [
+    let rows: [(&str, (u64, u64)); 11] = [
         (
             "verify/hs256_standard",
             count(|| {
@@ -108,6 +110,19 @@ fn main() {
         (
             "verify_borrowed/hs256_large",
             count(|| borrowed(&large_token)),
+        ),
+        (
+            "verify_borrowed/hs256_large_reused_scratch",
+            count(|| {
+                let view = barejwt::verify_borrowed(
+                    black_box(large_token.as_bytes()),
+                    &key,
+                    &validation,
+                    &mut reused,
+                )
+                .expect("verifies");
+                black_box(&view);
+            }),
         ),
         (
             "signature_check/hs256",
@@ -181,5 +196,10 @@ fn main() {
     assert!(
         count_of("verify_borrowed/hs256_standard") <= 1,
         "a borrowed verify of the standard token allocates at most once"
+    );
+    assert_eq!(
+        count_of("verify_borrowed/hs256_large_reused_scratch"),
+        0,
+        "a reused scratch keeps its buffer"
     );
 }

@@ -144,9 +144,14 @@ pub(crate) fn decode_part_buffered<'b>(
     heap: &'b mut Vec<u8>,
 ) -> Result<&'b [u8], Error> {
     // A 4n+1 length has no decoded length: both paths report it alike.
-    if base64url::decoded_len(encoded.len()).unwrap_or(0) > stack.len() {
-        *heap = decode_part(encoded, what)?;
-        return Ok(heap);
+    let len = base64url::decoded_len(encoded.len()).unwrap_or(0);
+    if len > stack.len() {
+        // Into `heap`, whose capacity is kept: a caller that reuses it
+        // (a reused `verify::Scratch`) allocates only for a longer part.
+        heap.clear();
+        heap.resize(len, 0);
+        let len = decode_part_into(encoded, what, heap)?;
+        return Ok(heap.get(..len).unwrap_or_default());
     }
     let len = decode_part_into(encoded, what, stack)?;
     Ok(stack.get(..len).unwrap_or_default())

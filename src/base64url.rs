@@ -893,11 +893,20 @@ mod tests {
         }
     }
 
+    /// One line on stderr (written directly, so the test harness does not
+    /// swallow it) when the AVX2 backend is absent: never a silent pass.
     fn note_when_avx2_is_absent() {
         #[cfg(feature = "std")]
         if Backend::available().len() == 1 {
-            std::eprintln!(
-                "base64url: no AVX2 on this CPU (or --cfg barejwt_portable): portable code only"
+            use std::io::Write as _;
+            let why = if cfg!(barejwt_portable) {
+                "--cfg barejwt_portable forces the portable path"
+            } else {
+                "this CPU lacks AVX2, or the target is not x86_64"
+            };
+            let _ = writeln!(
+                std::io::stderr(),
+                "AVX2 base64url absent ({why}): the backend tests ran on the portable code only"
             );
         }
     }

@@ -190,25 +190,25 @@ pub trait FromClaims: Sized {
 /// A registered claim's value, as much of it as the type checks need: the
 /// common ground of the owned [`Claims`] and the borrowed
 /// [`ClaimsView`](crate::view::ClaimsView), so both check alike.
-pub(crate) enum ClaimType {
+pub(crate) enum ClaimType<'v> {
     /// A string.
     String,
     /// An array whose elements are all strings.
     StringArray,
-    /// A number.
-    Number(crate::json::Number),
+    /// A number: its text (for messages) and what it reads as a date.
+    Number(&'v str, Result<NumericDate, &'static str>),
     /// Anything else, as its type name with article (`"an array"`).
     Other(&'static str),
 }
 
-impl ClaimType {
-    fn of_value(value: &Value) -> ClaimType {
+impl ClaimType<'_> {
+    fn of_value(value: &Value) -> ClaimType<'_> {
         match value {
             Value::String(_) => ClaimType::String,
             Value::Array(items) if items.iter().all(|v| matches!(v, Value::String(_))) => {
                 ClaimType::StringArray
             }
-            Value::Number(n) => ClaimType::Number(n.clone()),
+            Value::Number(n) => ClaimType::Number(n.as_str(), NumericDate::from_number(n)),
             other => ClaimType::Other(other.type_name_with_article()),
         }
     }
@@ -217,7 +217,7 @@ impl ClaimType {
         match self {
             ClaimType::String => "a string",
             ClaimType::StringArray => "an array",
-            ClaimType::Number(_) => "a number",
+            ClaimType::Number(..) => "a number",
             ClaimType::Other(name) => name,
         }
     }
@@ -233,7 +233,7 @@ pub(crate) struct Dates {
 /// Checks the registered claims' types, given in the order `iss`, `sub`,
 /// `aud`, `exp`, `nbf`, `iat`, `jti`, and in that order: the first claim of
 /// the wrong type is the one reported.
-pub(crate) fn check_registered(found: [Option<ClaimType>; 7]) -> Result<Dates, Error> {
+pub(crate) fn check_registered(found: [Option<ClaimType<'_>>; 7]) -> Result<Dates, Error> {
     let [iss, sub, aud, exp, nbf, iat, jti] = found;
     check_string(iss.as_ref(), "iss")?;
     check_string(sub.as_ref(), "sub")?;
@@ -248,7 +248,7 @@ pub(crate) fn check_registered(found: [Option<ClaimType>; 7]) -> Result<Dates, E
     Ok(Dates { exp, nbf, iat })
 }
 
-fn wrong_type(name: &'static str, value: &ClaimType, expected: &str) -> Error {
+fn wrong_type(name: &'static str, value: &ClaimType<'_>, expected: &str) -> Error {
     Error::new(
         ErrorKind::InvalidClaim,
         format!(
@@ -259,23 +259,20 @@ fn wrong_type(name: &'static str, value: &ClaimType, expected: &str) -> Error {
     .with_claim(name)
 }
 
-fn check_string(value: Option<&ClaimType>, name: &'static str) -> Result<(), Error> {
+fn check_string(value: Option<&ClaimType<'_>>, name: &'static str) -> Result<(), Error> {
     match value {
         None | Some(ClaimType::String) => Ok(()),
         Some(other) => Err(wrong_type(name, other, "a string")),
     }
 }
 
-fn date(value: Option<&ClaimType>, name: &'static str) -> Result<Option<NumericDate>, Error> {
+fn date(value: Option<&ClaimType<'_>>, name: &'static str) -> Result<Option<NumericDate>, Error> {
     match value {
         None => Ok(None),
-        Some(ClaimType::Number(n)) => NumericDate::from_number(n).map(Some).map_err(|why| {
+        Some(ClaimType::Number(text, date)) => date.map(Some).map_err(|why| {
             Error::new(
                 ErrorKind::InvalidClaim,
-                format!(
-                    "claim \"{name}\" ({}) {why}",
-                    crate::error::quote(n.as_str())
-                ),
+                format!("claim \"{name}\" ({}) {why}", crate::error::quote(text)),
             )
             .with_claim(name)
         }),

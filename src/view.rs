@@ -136,22 +136,7 @@ impl<'a> ClaimsView<'a> {
     /// Checks the registered claims' types as [`Claims::from_object`]
     /// does, and keeps the view.
     pub(crate) fn from_view(object: ObjectView<'a>) -> Result<ClaimsView<'a>, Error> {
-        let mut found: [Option<ValueView<'a>>; 7] = [None; 7];
-        for (name, value) in object.iter() {
-            let slot = match name.as_bytes() {
-                b"iss" => 0,
-                b"sub" => 1,
-                b"aud" => 2,
-                b"exp" => 3,
-                b"nbf" => 4,
-                b"iat" => 5,
-                b"jti" => 6,
-                _ => continue,
-            };
-            if let Some(entry) = found.get_mut(slot) {
-                *entry = Some(value);
-            }
-        }
+        let found = object.registered_claims();
         let Dates { exp, nbf, iat } = check_registered(found.map(|v| v.map(claim_type)))?;
         let [iss, sub, aud, _, _, _, jti] = found;
         Ok(ClaimsView {
@@ -252,11 +237,11 @@ impl<'a> ClaimsView<'a> {
     }
 }
 
-fn claim_type(value: ValueView<'_>) -> ClaimType {
+fn claim_type(value: ValueView<'_>) -> ClaimType<'_> {
     match value {
         ValueView::String(_) => ClaimType::String,
         ValueView::Array(a) if a.all_strings() => ClaimType::StringArray,
-        ValueView::Number(text) => ClaimType::Number(json::Number::from_checked_text(text)),
+        ValueView::Number(text) => ClaimType::Number(text, NumericDate::from_number_text(text)),
         other => ClaimType::Other(other.type_name_with_article()),
     }
 }

@@ -435,6 +435,40 @@ impl<'a> ObjectView<'a> {
         }
     }
 
+    /// The values of the registered claims (RFC 7519 §4.1), in the order
+    /// `iss`, `sub`, `aud`, `exp`, `nbf`, `iat`, `jti`, found in one walk:
+    /// a name of three bytes read in place is matched as one number.
+    pub(crate) fn registered_claims(&self) -> [Option<ValueView<'a>>; 7] {
+        const fn key(name: &[u8; 3]) -> u32 {
+            name[0] as u32 | (name[1] as u32) << 8 | (name[2] as u32) << 16
+        }
+        const KEYS: [u32; 7] = [
+            key(b"iss"),
+            key(b"sub"),
+            key(b"aud"),
+            key(b"exp"),
+            key(b"nbf"),
+            key(b"iat"),
+            key(b"jti"),
+        ];
+        let mut found = [None; 7];
+        for m in self.members {
+            let name = self.name(m).as_bytes();
+            let &[a, b, c] = name else {
+                continue;
+            };
+            let k = u32::from(a) | u32::from(b) << 8 | u32::from(c) << 16;
+            if let Some(slot) = KEYS
+                .iter()
+                .position(|&want| want == k)
+                .and_then(|i| found.get_mut(i))
+            {
+                *slot = Some(self.value(m));
+            }
+        }
+        found
+    }
+
     /// The value of member `name`.
     pub fn get(&self, name: &str) -> Option<ValueView<'a>> {
         self.members

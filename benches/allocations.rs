@@ -1,8 +1,11 @@
 //! Heap allocations per verify and per sign on the benchmark workload
 //! (`spec/bench.md`), counted by a global allocator wrapping the system
-//! one. Prints counts; asserts only what the design promises: checking the
-//! signature allocates nothing (a token that fails at the MAC costs no more
-//! than parsing its header). Run: `cargo bench --bench allocations`.
+//! one. Prints counts; asserts only what the design promises: the MAC and
+//! the signature check allocate nothing (a token that fails at the MAC
+//! costs no more than parsing its header), and a borrowed verify
+//! (`verify_borrowed`, a fresh `Scratch`) of the standard token allocates
+//! at most once, and with a reused `Scratch` not at all, even for the large
+//! token. Run: `cargo bench --bench allocations`.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -83,12 +86,48 @@ fn main() {
         "the bad token must fail at the MAC"
     );
     let header_only = barejwt::dangerous::decode_unverified(&token).expect("header");
+    let hmac = barejwt::hmac::HmacSha256::new(&secret);
+    let dot = token.rfind('.').expect("three parts");
+    let signing_input = &token.as_bytes()[..dot];
+    let tag = barejwt::base64url::decode(&token.as_bytes()[dot + 1..]).expect("tag");
 
-    let rows: [(&str, (u64, u64)); 7] = [
+    let mut reused = barejwt::Scratch::new();
+    let borrowed = |token: &str| {
+        let mut scratch = barejwt::Scratch::new();
+        let view =
+            barejwt::verify_borrowed(black_box(token.as_bytes()), &key, &validation, &mut scratch)
+                .expect("verifies");
+        black_box(&view);
+    };
+    let rows: [(&str, (u64, u64)); 11] = [
         (
             "verify/hs256_standard",
             count(|| {
                 black_box(barejwt::verify(black_box(&token), &key, &validation).expect("verifies"));
+            }),
+        ),
+        ("verify_borrowed/hs256_standard", count(|| borrowed(&token))),
+        (
+            "verify_borrowed/hs256_large",
+            count(|| borrowed(&large_token)),
+        ),
+        (
+            "verify_borrowed/hs256_large_reused_scratch",
+            count(|| {
+                let view = barejwt::verify_borrowed(
+                    black_box(large_token.as_bytes()),
+                    &key,
+                    &validation,
+                    &mut reused,
+                )
+                .expect("verifies");
+                black_box(&view);
+            }),
+        ),
+        (
+            "signature_check/hs256",
+            count(|| {
+                black_box(hmac.verify(black_box(signing_input), black_box(&tag)));
             }),
         ),
         (
@@ -138,6 +177,29 @@ fn main() {
     for (id, (allocations, bytes)) in rows {
         println!("{id:<30} {allocations:>12} {bytes:>12}");
     }
-    let mac = rows[6].1;
-    assert_eq!(mac.0, 0, "the signature check allocates nothing");
+    let count_of = |id: &str| {
+        rows.iter()
+            .find(|(row, _)| *row == id)
+            .map(|(_, (allocations, _))| *allocations)
+            .expect("a row of the table")
+    };
+    assert_eq!(
+        count_of("mac/hs256_signing_input"),
+        0,
+        "the MAC allocates nothing"
+    );
+    assert_eq!(
+        count_of("signature_check/hs256"),
+        0,
+        "the signature check allocates nothing"
+    );
+    assert!(
+        count_of("verify_borrowed/hs256_standard") <= 1,
+        "a borrowed verify of the standard token allocates at most once"
+    );
+    assert_eq!(
+        count_of("verify_borrowed/hs256_large_reused_scratch"),
+        0,
+        "a reused scratch keeps its buffer"
+    );
 }

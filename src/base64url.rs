@@ -288,10 +288,26 @@ pub fn encode_into(input: &[u8], out: &mut String) {
 /// [`DecodeErrorKind::OutputTooSmall`] when `out` is shorter than
 /// `encoded_len(input.len())`; nothing is written then.
 pub fn encode_to_slice(input: &[u8], out: &mut [u8]) -> Result<usize, DecodeError> {
+    encode_to_slice_with(Backend::detect(), input, out)
+}
+
+/// [`encode_to_slice`] on `backend`: whole blocks of 24 bytes on the
+/// accelerated one when it is chosen, the rest on the portable code.
+pub(crate) fn encode_to_slice_with(
+    backend: Backend,
+    input: &[u8],
+    out: &mut [u8],
+) -> Result<usize, DecodeError> {
     let needed = encoded_len(input.len());
     let out = out
         .get_mut(..needed)
         .ok_or(DecodeError::output_too_small(needed))?;
+    let blocks = backend.encode_blocks(input, out);
+    // 24 bytes are four of the six-byte steps below, 32 characters four of
+    // their eight: the portable code goes on where the blocks stopped.
+    let (Some(input), Some(out)) = (input.get(blocks * 24..), out.get_mut(blocks * 32..)) else {
+        return Ok(needed);
+    };
 
     // Main loop: six bytes (48 bits) -> eight characters per step.
     let blocks = input.chunks_exact(6);
@@ -383,12 +399,25 @@ pub fn decode(input: &[u8]) -> Result<Vec<u8>, DecodeError> {
 /// - [`DecodeErrorKind::InvalidByte`]: any other byte outside the alphabet;
 /// - [`DecodeErrorKind::NonCanonical`]: non-zero unused bits at the end.
 pub fn decode_to_slice(input: &[u8], out: &mut [u8]) -> Result<usize, DecodeError> {
+    decode_to_slice_with(Backend::detect(), input, out)
+}
+
+/// [`decode_to_slice`] on `backend`: the accelerated one, when chosen,
+/// decodes the whole 32-character blocks up to the first that holds a
+/// byte outside the alphabet; the portable code goes on from there, so
+/// every error and its offset are the portable code's.
+pub(crate) fn decode_to_slice_with(
+    backend: Backend,
+    input: &[u8],
+    out: &mut [u8],
+) -> Result<usize, DecodeError> {
     let Some(needed) = decoded_len(input.len()) else {
         return Err(bad_length_error(input));
     };
     let out = out
         .get_mut(..needed)
         .ok_or(DecodeError::output_too_small(needed))?;
+    let skip = backend.decode_blocks(input, out);
 
     // Main loop: 32 characters -> 24 bytes per step, as four groups of
     // eight characters (48 bits each) packed into three 64-bit words; one
@@ -397,7 +426,7 @@ pub fn decode_to_slice(input: &[u8], out: &mut [u8]) -> Result<usize, DecodeErro
     let blocks = input.chunks_exact(32);
     let rest = blocks.remainder();
     let mut dst = out.chunks_exact_mut(24);
-    for (index, (src, dst)) in blocks.zip(&mut dst).enumerate() {
+    for (index, (src, dst)) in blocks.zip(&mut dst).enumerate().skip(skip) {
         let (s0, s) = src.split_at(8);
         let (s1, s) = s.split_at(8);
         let (s2, s3) = s.split_at(8);
@@ -425,6 +454,70 @@ pub fn decode_to_slice(input: &[u8], out: &mut [u8]) -> Result<usize, DecodeErro
     }
     decode_tail(tail, input.len() - tail.len(), dst.into_remainder())?;
     Ok(needed)
+}
+
+/// Which code decodes and encodes the whole blocks: the portable loops
+/// below, or `src/cpu/x86_base64url.rs` on AVX2 (chosen by
+/// [`Backend::detect`]; never under `--cfg barejwt_portable`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Backend {
+    /// The portable code of this file alone.
+    Portable,
+    /// AVX2 for whole blocks; the witness proves the CPU has it.
+    #[cfg(target_arch = "x86_64")]
+    Avx2(crate::cpu::Avx2Base64),
+}
+
+impl Backend {
+    /// AVX2 when the CPU has it, else the portable code.
+    #[inline]
+    pub(crate) fn detect() -> Backend {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(avx2) = crate::cpu::Avx2Base64::detect() {
+            return Backend::Avx2(avx2);
+        }
+        Backend::Portable
+    }
+
+    /// Every backend this CPU can run, portable first.
+    #[cfg(test)]
+    pub(crate) fn available() -> Vec<Backend> {
+        let mut backends = alloc::vec![Backend::Portable];
+        let detected = Backend::detect();
+        if detected != Backend::Portable {
+            backends.push(detected);
+        }
+        backends
+    }
+
+    /// How many whole 32-character blocks of `input` this backend decoded
+    /// into `out` (24 bytes each): 0 for the portable code, which does them
+    /// itself.
+    #[inline]
+    fn decode_blocks(self, input: &[u8], out: &mut [u8]) -> usize {
+        match self {
+            Backend::Portable => {
+                let _ = (input, out);
+                0
+            }
+            #[cfg(target_arch = "x86_64")]
+            Backend::Avx2(avx2) => avx2.decode_blocks(input, out),
+        }
+    }
+
+    /// How many whole 24-byte blocks of `input` this backend encoded into
+    /// `out` (32 characters each).
+    #[inline]
+    fn encode_blocks(self, input: &[u8], out: &mut [u8]) -> usize {
+        match self {
+            Backend::Portable => {
+                let _ = (input, out);
+                0
+            }
+            #[cfg(target_arch = "x86_64")]
+            Backend::Avx2(avx2) => avx2.encode_blocks(input, out),
+        }
+    }
 }
 
 /// Eight characters (`src.len() == 8`) -> their 48 bits in the low bits of
@@ -780,6 +873,132 @@ mod tests {
         assert_eq!(err.kind(), DecodeErrorKind::OutputTooSmall);
         let err = encode_to_slice(b"foo", &mut out).unwrap_err();
         assert_eq!(err.kind(), DecodeErrorKind::OutputTooSmall);
+    }
+
+    // -- backends: the accelerated code answers as the portable code --
+
+    /// Every backend's answer (value, or the error with kind, offset and
+    /// byte) equals the portable code's, for `input` and an exact buffer.
+    fn assert_backends_agree(input: &[u8]) {
+        let len = decoded_len(input.len()).unwrap_or(0);
+        let mut want = vec![0u8; len];
+        let portable = decode_to_slice_with(Backend::Portable, input, &mut want);
+        for backend in Backend::available() {
+            let mut got = vec![0u8; len];
+            let result = decode_to_slice_with(backend, input, &mut got);
+            assert_eq!(result, portable, "{backend:?} on {input:x?}");
+            if result.is_ok() {
+                assert_eq!(got, want, "{backend:?} on {input:x?}");
+            }
+        }
+    }
+
+    /// One line on stderr (written directly, so the test harness does not
+    /// swallow it) when the AVX2 backend is absent: never a silent pass.
+    fn note_when_avx2_is_absent() {
+        #[cfg(feature = "std")]
+        if Backend::available().len() == 1 {
+            use std::io::Write as _;
+            let why = if cfg!(barejwt_portable) {
+                "--cfg barejwt_portable forces the portable path"
+            } else {
+                "this CPU lacks AVX2, or the target is not x86_64"
+            };
+            let _ = writeln!(
+                std::io::stderr(),
+                "AVX2 base64url absent ({why}): the backend tests ran on the portable code only"
+            );
+        }
+    }
+
+    #[test]
+    fn every_vector_decodes_alike_on_every_backend_bare_and_after_whole_blocks() {
+        note_when_avx2_is_absent();
+        let mut checked = 0;
+        for record in records(VECTORS) {
+            let id = field(&record, "Id").unwrap();
+            let input = match field(&record, "Encoded") {
+                Some(text) => text.as_bytes().to_vec(),
+                None => hex(field(&record, "Encoded_hex").unwrap()),
+            };
+            // Bare, and after 64 and 96 'A's (whole blocks of zero bytes), so
+            // that the vector falls where the AVX2 code reads it.
+            for prefix in [0, 64, 96] {
+                let mut text = vec![b'A'; prefix];
+                text.extend_from_slice(&input);
+                assert_backends_agree(&text);
+                let result = decode(&text);
+                match field(&record, "Encoded") {
+                    Some(_) => {
+                        let mut raw = vec![0u8; prefix / 4 * 3];
+                        raw.extend(hex(field(&record, "Input").unwrap()));
+                        assert_eq!(result.unwrap(), raw, "{id} after {prefix}");
+                        for backend in Backend::available() {
+                            let mut out = vec![0u8; encoded_len(raw.len())];
+                            let n = encode_to_slice_with(backend, &raw, &mut out).unwrap();
+                            assert_eq!(&out[..n], &text[..], "{id} {backend:?}");
+                        }
+                    }
+                    None => {
+                        let err = result.unwrap_err();
+                        assert_eq!(
+                            (alloc::format!("{:?}", err.kind()), err.offset() - prefix),
+                            (
+                                field(&record, "Kind").unwrap().into(),
+                                field(&record, "Offset").unwrap().parse().unwrap()
+                            ),
+                            "{id} after {prefix}"
+                        );
+                    }
+                }
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 31 * 3, "vector file changed shape");
+    }
+
+    #[test]
+    fn backends_agree_on_random_text_and_bytes_of_every_length_to_300() {
+        note_when_avx2_is_absent();
+        let mut rng = TestRng(0x0ba5_e640);
+        const BAD: &[u8] = b"=+/ \n\r.\x00\x7f\x80\xff@[`{";
+        for len in 0..300 {
+            for round in 0..8 {
+                let mut text: Vec<u8> = (0..len)
+                    .map(|_| ALPHABET[(rng.next_u64() >> 8) as usize % 64])
+                    .collect();
+                // Rounds 1..: one or two bytes outside the alphabet, anywhere.
+                for _ in 0..(round % 3) {
+                    if len > 0 {
+                        let at = (rng.next_u64() % len as u64) as usize;
+                        text[at] = BAD[(rng.next_u64() % BAD.len() as u64) as usize];
+                    }
+                }
+                assert_backends_agree(&text);
+            }
+            let bytes: Vec<u8> = (0..len).map(|_| rng.next_u64() as u8).collect();
+            let mut want = vec![0u8; encoded_len(len)];
+            encode_to_slice_with(Backend::Portable, &bytes, &mut want).unwrap();
+            for backend in Backend::available() {
+                let mut got = vec![0u8; encoded_len(len)];
+                encode_to_slice_with(backend, &bytes, &mut got).unwrap();
+                assert_eq!(got, want, "{backend:?} encoding {len} bytes");
+                assert_eq!(decode(&got).unwrap(), bytes);
+            }
+        }
+    }
+
+    #[test]
+    fn backends_agree_on_every_byte_at_every_position_of_a_block() {
+        note_when_avx2_is_absent();
+        let base: Vec<u8> = (0..96).map(|i| ALPHABET[(i * 7 + 3) % 64]).collect();
+        for byte in 0..=255u8 {
+            for at in 0..64 {
+                let mut text = base.clone();
+                text[at] = byte;
+                assert_backends_agree(&text);
+            }
+        }
     }
 
     // -- decode_secret: the same answers as decode, in constant time --

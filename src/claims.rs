@@ -44,13 +44,19 @@ impl Claims {
     /// [`ErrorKind::InvalidClaim`], naming the first claim of the wrong
     /// type.
     pub fn from_object(object: Object) -> Result<Claims, Error> {
-        let [exp, nbf, iat] = registered_types(&object)?;
-        Ok(Claims {
+        let dates = registered_types(&object)?;
+        Ok(Claims::from_parts(object, dates))
+    }
+
+    /// The claims of an object whose registered claims' types were checked
+    /// by [`check_registered`], giving `dates`.
+    pub(crate) fn from_parts(object: Object, dates: Dates) -> Claims {
+        Claims {
             object,
-            exp,
-            nbf,
-            iat,
-        })
+            exp: dates.exp,
+            nbf: dates.nbf,
+            iat: dates.iat,
+        }
     }
 
     /// `iss`, the issuer (RFC 7519 §4.1.1).
@@ -134,8 +140,9 @@ impl Claims {
 /// The registered claims' types (in the order `iss`, `sub`, `aud`, `exp`,
 /// `nbf`, `iat`, `jti`), and the three dates. Shared by
 /// [`Claims::from_object`] and the checks of [`sign`](crate::sign()), so
-/// that a signer refuses exactly what a verifier refuses.
-pub(crate) fn registered_types(object: &Object) -> Result<[Option<NumericDate>; 3], Error> {
+/// that a signer refuses exactly what a verifier refuses; the borrowed
+/// view runs the same [`check_registered`].
+pub(crate) fn registered_types(object: &Object) -> Result<Dates, Error> {
     // One pass finds the registered claims (names are unique in an
     // Object); the checks then run in the documented order, so the
     // first claim reported is the same whatever the member order.
@@ -155,24 +162,7 @@ pub(crate) fn registered_types(object: &Object) -> Result<[Option<NumericDate>; 
             *entry = Some(value);
         }
     }
-    let [iss, sub, aud, exp, nbf, iat, jti] = registered;
-    check_string(iss, "iss")?;
-    check_string(sub, "sub")?;
-    if let Some(aud) = aud {
-        let ok = match aud {
-            Value::String(_) => true,
-            Value::Array(items) => items.iter().all(|v| matches!(v, Value::String(_))),
-            _ => false,
-        };
-        if !ok {
-            return Err(wrong_type("aud", aud, "a string or an array of strings"));
-        }
-    }
-    let exp = date(exp, "exp")?;
-    let nbf = date(nbf, "nbf")?;
-    let iat = date(iat, "iat")?;
-    check_string(jti, "jti")?;
-    Ok([exp, nbf, iat])
+    check_registered(registered.map(|v| v.map(ClaimType::of_value)))
 }
 
 /// An application's own claims type, read from verified [`Claims`].
@@ -208,7 +198,68 @@ pub trait FromClaims: Sized {
     fn from_claims(claims: &Claims) -> Result<Self, Error>;
 }
 
-fn wrong_type(name: &'static str, value: &Value, expected: &str) -> Error {
+/// A registered claim's value, as much of it as the type checks need: the
+/// common ground of the owned [`Claims`] and the borrowed
+/// [`ClaimsView`](crate::view::ClaimsView), so both check alike.
+pub(crate) enum ClaimType<'v> {
+    /// A string.
+    String,
+    /// An array whose elements are all strings.
+    StringArray,
+    /// A number: its text (for messages) and what it reads as a date.
+    Number(&'v str, Result<NumericDate, &'static str>),
+    /// Anything else, as its type name with article (`"an array"`).
+    Other(&'static str),
+}
+
+impl ClaimType<'_> {
+    fn of_value(value: &Value) -> ClaimType<'_> {
+        match value {
+            Value::String(_) => ClaimType::String,
+            Value::Array(items) if items.iter().all(|v| matches!(v, Value::String(_))) => {
+                ClaimType::StringArray
+            }
+            Value::Number(n) => ClaimType::Number(n.as_str(), NumericDate::from_number(n)),
+            other => ClaimType::Other(other.type_name_with_article()),
+        }
+    }
+
+    fn type_name_with_article(&self) -> &'static str {
+        match self {
+            ClaimType::String => "a string",
+            ClaimType::StringArray => "an array",
+            ClaimType::Number(..) => "a number",
+            ClaimType::Other(name) => name,
+        }
+    }
+}
+
+/// The date claims, once typed.
+pub(crate) struct Dates {
+    pub(crate) exp: Option<NumericDate>,
+    pub(crate) nbf: Option<NumericDate>,
+    pub(crate) iat: Option<NumericDate>,
+}
+
+/// Checks the registered claims' types, given in the order `iss`, `sub`,
+/// `aud`, `exp`, `nbf`, `iat`, `jti`, and in that order: the first claim of
+/// the wrong type is the one reported.
+pub(crate) fn check_registered(found: [Option<ClaimType<'_>>; 7]) -> Result<Dates, Error> {
+    let [iss, sub, aud, exp, nbf, iat, jti] = found;
+    check_string(iss.as_ref(), "iss")?;
+    check_string(sub.as_ref(), "sub")?;
+    match &aud {
+        None | Some(ClaimType::String | ClaimType::StringArray) => {}
+        Some(other) => return Err(wrong_type("aud", other, "a string or an array of strings")),
+    }
+    let exp = date(exp.as_ref(), "exp")?;
+    let nbf = date(nbf.as_ref(), "nbf")?;
+    let iat = date(iat.as_ref(), "iat")?;
+    check_string(jti.as_ref(), "jti")?;
+    Ok(Dates { exp, nbf, iat })
+}
+
+fn wrong_type(name: &'static str, value: &ClaimType<'_>, expected: &str) -> Error {
     Error::new(
         ErrorKind::InvalidClaim,
         format!(
@@ -219,23 +270,20 @@ fn wrong_type(name: &'static str, value: &Value, expected: &str) -> Error {
     .with_claim(name)
 }
 
-fn check_string(value: Option<&Value>, name: &'static str) -> Result<(), Error> {
+fn check_string(value: Option<&ClaimType<'_>>, name: &'static str) -> Result<(), Error> {
     match value {
-        None | Some(Value::String(_)) => Ok(()),
+        None | Some(ClaimType::String) => Ok(()),
         Some(other) => Err(wrong_type(name, other, "a string")),
     }
 }
 
-fn date(value: Option<&Value>, name: &'static str) -> Result<Option<NumericDate>, Error> {
+fn date(value: Option<&ClaimType<'_>>, name: &'static str) -> Result<Option<NumericDate>, Error> {
     match value {
         None => Ok(None),
-        Some(Value::Number(n)) => NumericDate::from_number(n).map(Some).map_err(|why| {
+        Some(ClaimType::Number(text, date)) => date.map(Some).map_err(|why| {
             Error::new(
                 ErrorKind::InvalidClaim,
-                format!(
-                    "claim \"{name}\" ({}) {why}",
-                    crate::error::quote(n.as_str())
-                ),
+                format!("claim \"{name}\" ({}) {why}", crate::error::quote(text)),
             )
             .with_claim(name)
         }),

@@ -66,29 +66,12 @@ impl Header {
                 *entry = Some(value);
             }
         }
-        let [alg, typ, cty, kid] = found;
-        match alg {
-            Some(Value::String(_)) => {}
-            Some(other) => {
-                return Err(Error::malformed(format!(
-                    "header parameter \"alg\" is {}, not a string",
-                    other.type_name_with_article()
-                ))
-                .with_parameter("alg"))
-            }
-            None => return Err(Error::malformed("header has no \"alg\"").with_parameter("alg")),
-        }
-        for (name, value) in [("typ", typ), ("cty", cty), ("kid", kid)] {
-            if let Some(v) = value {
-                if v.as_str().is_none() {
-                    return Err(Error::malformed(format!(
-                        "header parameter \"{name}\" is {}, not a string",
-                        v.type_name_with_article()
-                    ))
-                    .with_parameter(name));
-                }
-            }
-        }
+        check_member_types(found.map(|v| {
+            v.map(|v| match v {
+                Value::String(_) => None,
+                other => Some(other.type_name_with_article()),
+            })
+        }))?;
         Ok(Header { members })
     }
 
@@ -193,6 +176,33 @@ pub(crate) fn check_crit_members(
                 "\"crit\" lists {}, an extension this verifier does not understand",
                 quote(name)
             ));
+        }
+    }
+    Ok(())
+}
+
+/// The type checks of [`Header::from_object`], shared with the borrowed
+/// [`HeaderView`](crate::view::HeaderView): `alg`, `typ`, `cty`, `kid` in
+/// that order, each absent (`None`), a string (`Some(None)`) or of another
+/// type (`Some(Some(type name with article))`).
+pub(crate) fn check_member_types(found: [Option<Option<&'static str>>; 4]) -> Result<(), Error> {
+    let [alg, typ, cty, kid] = found;
+    match alg {
+        Some(None) => {}
+        Some(Some(other)) => {
+            return Err(Error::malformed(format!(
+                "header parameter \"alg\" is {other}, not a string"
+            ))
+            .with_parameter("alg"))
+        }
+        None => return Err(Error::malformed("header has no \"alg\"").with_parameter("alg")),
+    }
+    for (name, value) in [("typ", typ), ("cty", cty), ("kid", kid)] {
+        if let Some(Some(other)) = value {
+            return Err(Error::malformed(format!(
+                "header parameter \"{name}\" is {other}, not a string"
+            ))
+            .with_parameter(name));
         }
     }
     Ok(())

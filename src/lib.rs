@@ -102,6 +102,7 @@ mod token;
 pub mod typed;
 pub mod validate;
 pub mod verify;
+pub mod view;
 
 pub use alg::Algorithm;
 pub use claims::{Claims, FromClaims, NumericDate};
@@ -115,7 +116,8 @@ pub use keys::{AsymmetricKey, Key, KeyResolver, ResolvedKey};
 pub use sign::{sign, sign_with_header, HeaderFields};
 pub use token::{DEFAULT_MAX_HEADER_LEN, DEFAULT_MAX_TOKEN_LEN};
 pub use validate::{Clock, Validation};
-pub use verify::{verify, Token};
+pub use verify::{verify, verify_borrowed, Scratch, Token};
+pub use view::{ClaimsView, HeaderView, TokenView};
 
 /// The README's Rust examples, run as doctests so that they stay true.
 #[cfg(doctest)]

@@ -59,6 +59,15 @@ impl NumericDate {
         Ok(NumericDate::from_decimal_text(number.as_str()))
     }
 
+    /// Reads a JSON number, given as its text (already checked against
+    /// RFC 8259 §6), exactly as [`NumericDate::from_number`] does.
+    pub(crate) fn from_number_text(text: &str) -> Result<NumericDate, &'static str> {
+        match NumericDate::from_plain_integer(text.as_bytes()) {
+            Some(date) => Ok(date),
+            None => NumericDate::from_number(&Number::from_checked_text(text)),
+        }
+    }
+
     /// The common case, read without the float check and the general walk:
     /// 1 to 18 ASCII digits (no sign, fraction or exponent) are an exact
     /// integer below 10^18, finite as a float, so both would agree.

@@ -212,27 +212,86 @@ pub(crate) fn sign_with_header_unchecked(
     sign_parts(key, text.as_bytes(), claims)
 }
 
+/// Writes the token into one buffer: the encoded header and `.`, then the
+/// claims JSON, which is moved to the end of the room its encoding needs
+/// and encoded forward over itself, then `.` and the encoded signature.
 fn sign_parts(key: &Key, header_json: &[u8], claims: &Object) -> Result<String, Error> {
-    let mut claims_json = String::with_capacity(256);
-    json::write_object(claims, &mut claims_json);
-    let len = base64url::encoded_len(header_json.len())
-        + base64url::encoded_len(claims_json.len())
-        + base64url::encoded_len(64)
-        + 2;
-    let mut token = String::with_capacity(len);
+    let signature_len = base64url::encoded_len(64);
+    let mut token =
+        String::with_capacity(base64url::encoded_len(header_json.len()) + 2 + signature_len + 384);
     base64url::encode_into(header_json, &mut token);
     token.push('.');
-    base64url::encode_into(claims_json.as_bytes(), &mut token);
-    let signature = key.sign(token.as_bytes())?;
-    token.push('.');
-    base64url::encode_into(signature.as_bytes(), &mut token);
-    Ok(token)
+    let at = token.len();
+    json::write_object(claims, &mut token);
+    let mut bytes = token.into_bytes();
+    let json_len = bytes.len() - at;
+    let encoded = base64url::encoded_len(json_len);
+    bytes.reserve(encoded - json_len + 1 + signature_len);
+    bytes.resize(at + encoded, 0);
+    let from = at + encoded - json_len;
+    bytes.copy_within(at..at + json_len, from);
+    // Forward, through a stack chunk: the encoding of chunk i ends at
+    // `at + 1024 (i + 1)`, never past the start of chunk i + 1 (which is at
+    // `from + 768 (i + 1)`, and `from - at` is a third of the JSON), so
+    // every chunk is read before it is written over.
+    let mut chunk = [0u8; 768];
+    let mut done = 0;
+    while done < json_len {
+        let n = (json_len - done).min(chunk.len());
+        let (Some(src), Some(piece)) =
+            (bytes.get(from + done..from + done + n), chunk.get_mut(..n))
+        else {
+            break;
+        };
+        piece.copy_from_slice(src);
+        let out = at + done / 3 * 4;
+        if let (Some(dst), Some(piece)) = (bytes.get_mut(out..), chunk.get(..n)) {
+            base64url::encode_to_slice(piece, dst).map_err(|e| Error::malformed(e.to_string()))?;
+        }
+        done += n;
+    }
+    let signature = key.sign(&bytes)?;
+    let signature = signature.as_bytes();
+    bytes.push(b'.');
+    let sig_at = bytes.len();
+    bytes.resize(sig_at + base64url::encoded_len(signature.len()), 0);
+    if let Some(dst) = bytes.get_mut(sig_at..) {
+        base64url::encode_to_slice(signature, dst).map_err(|e| Error::malformed(e.to_string()))?;
+    }
+    // Every byte written is ASCII (the base64url alphabet and `.`).
+    String::from_utf8(bytes).map_err(|e| Error::malformed(e.to_string()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::alg::Algorithm;
+
+    /// The one-buffer writer gives the token built part by part, for
+    /// claims around every chunk boundary of its in-place encoding.
+    #[test]
+    fn the_token_is_the_parts_encoded_one_by_one() {
+        let key = Key::hs256(&[9u8; 32]).unwrap();
+        let header = br#"{"alg":"HS256","typ":"JWT"}"#;
+        for len in (0..40)
+            .chain(740..800)
+            .chain(1500..1560)
+            .chain([3000, 5000])
+        {
+            let mut claims = Object::new();
+            claims.insert("d", Value::String("x".repeat(len)));
+            let mut json = String::new();
+            json::write_object(&claims, &mut json);
+            let input = alloc::format!(
+                "{}.{}",
+                base64url::encode(header),
+                base64url::encode(json.as_bytes())
+            );
+            let tag = crate::hmac::HmacSha256::new(&[9u8; 32]).mac(input.as_bytes());
+            let expected = alloc::format!("{input}.{}", base64url::encode(&tag));
+            assert_eq!(sign(&key, &claims).unwrap(), expected, "{len}");
+        }
+    }
 
     #[test]
     fn sign_writes_the_fixed_header_for_each_algorithm() {

@@ -59,7 +59,13 @@ pub(crate) fn check_signable(
     }
 
     registered_types(claims)?;
-    audience_count(claims.get("aud"), DEFAULT_MAX_AUDIENCES)?;
+    audience_count(
+        claims
+            .get("aud")
+            .and_then(Value::as_array)
+            .map(<[Value]>::len),
+        DEFAULT_MAX_AUDIENCES,
+    )?;
     let claims_len = object_shape(claims, 1, "the claims set")?;
 
     let token_len = base64url::encoded_len(header_len)

@@ -57,10 +57,20 @@ pub(crate) fn split(token: &[u8], max_len: usize) -> Result<Parts<'_>, Error> {
     }
     let mut dots = [0usize; 2];
     let mut count = 0usize;
-    // Eight bytes at a time: a word with no `.` (most of them) is skipped
-    // with one test; a word that may hold one is walked byte by byte.
+    // 32 bytes at a time (written so that the compiler compares them as
+    // one vector), then eight: a block with no `.` (most of them) is
+    // skipped with one test; one that may hold one is walked byte by byte.
     let mut pos = 0;
     while pos < token.len() {
+        if let Some(block) = token
+            .get(pos..pos + 32)
+            .and_then(|b| <&[u8; 32]>::try_from(b).ok())
+        {
+            if !block.iter().fold(false, |any, &b| any | (b == b'.')) {
+                pos += 32;
+                continue;
+            }
+        }
         let end = match token.get(pos..pos + 8) {
             Some(word) if !may_hold_dot(word) => {
                 pos += 8;
@@ -134,9 +144,14 @@ pub(crate) fn decode_part_buffered<'b>(
     heap: &'b mut Vec<u8>,
 ) -> Result<&'b [u8], Error> {
     // A 4n+1 length has no decoded length: both paths report it alike.
-    if base64url::decoded_len(encoded.len()).unwrap_or(0) > stack.len() {
-        *heap = decode_part(encoded, what)?;
-        return Ok(heap);
+    let len = base64url::decoded_len(encoded.len()).unwrap_or(0);
+    if len > stack.len() {
+        // Into `heap`, whose capacity is kept: a caller that reuses it
+        // (a reused `verify::Scratch`) allocates only for a longer part.
+        heap.clear();
+        heap.resize(len, 0);
+        let len = decode_part_into(encoded, what, heap)?;
+        return Ok(heap.get(..len).unwrap_or_default());
     }
     let len = decode_part_into(encoded, what, stack)?;
     Ok(stack.get(..len).unwrap_or_default())

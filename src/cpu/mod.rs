@@ -11,8 +11,9 @@
 //! | --- | --- | --- | --- | --- |
 //! | `x86_sha256.rs` | `ShaNi` | SHA, SSE2, SSSE3, SSE4.1 | SHA-256 compression, FIPS 180-4 §6.2.2 | `crypto::sha2::Backend256` |
 //! | `x86_sha512.rs` | `Avx2` | AVX2, BMI2 | SHA-384/512 compression, §6.4.2 (schedule on AVX2) | `crypto::sha2::Backend512` |
+//! | `x86_base64url.rs` | `Avx2Base64` | AVX2 | base64url decode and encode of whole 32-character blocks, RFC 4648 §5 | `base64url::Backend` |
 //!
-//! Both are x86_64 only: on other targets this module is empty.
+//! All are x86_64 only: on other targets this module is empty.
 //!
 //! # The rules
 //!
@@ -77,10 +78,14 @@
 #![allow(unsafe_code)]
 
 #[cfg(target_arch = "x86_64")]
+mod x86_base64url;
+#[cfg(target_arch = "x86_64")]
 mod x86_sha256;
 #[cfg(target_arch = "x86_64")]
 mod x86_sha512;
 
+#[cfg(target_arch = "x86_64")]
+pub(crate) use x86_base64url::Avx2Base64;
 #[cfg(target_arch = "x86_64")]
 pub(crate) use x86_sha256::ShaNi;
 #[cfg(target_arch = "x86_64")]

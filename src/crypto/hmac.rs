@@ -99,9 +99,11 @@ impl<H: HashFunction> Hmac<H> {
 
     /// The full-length tag of `message`: `H(K0^opad || H(K0^ipad || message))`.
     pub fn mac(&self, message: &[u8]) -> H::Output {
-        let mut state = self.start();
-        state.update(message);
-        state.finalize()
+        // The precomputed states have absorbed one whole block each, so
+        // SHA-256 takes its short path: the message's blocks and its padded
+        // tail, then one outer block, and no copy of either state.
+        let inner = self.inner.digest_after(message);
+        self.outer.digest_after(inner.as_ref())
     }
 
     /// Starts a MAC over a message given in pieces.

@@ -135,18 +135,19 @@ impl<'a> Sink<'a> for TreeBuilder {
         if earlier.len() >= self.max_members {
             return Err(Error::too_many_members(self.max_members, quote));
         }
-        if self.large.repeats(self.open, earlier, &name) {
+        let names = earlier.iter().map(|(n, _)| n.as_str());
+        if self.large.repeats(self.open, names, name.as_str()) {
             return Err(Error::duplicate(name.as_str(), quote));
         }
         self.pending_name = Some(name);
         Ok(())
     }
 
-    fn begin_array(&mut self, _depth: usize) {
+    fn begin_array(&mut self, _depth: usize, _at: usize) {
         self.begin();
     }
 
-    fn end_array(&mut self, _depth: usize) {
+    fn end_array(&mut self, _depth: usize, _end: usize) {
         let elements: Vec<Value> = self
             .stack
             .drain(self.open..)
@@ -155,11 +156,11 @@ impl<'a> Sink<'a> for TreeBuilder {
         self.end(Value::Array(elements));
     }
 
-    fn begin_object(&mut self, _depth: usize) {
+    fn begin_object(&mut self, _depth: usize, _at: usize) {
         self.begin();
     }
 
-    fn end_object(&mut self, _depth: usize) {
+    fn end_object(&mut self, _depth: usize, _end: usize) {
         self.large.close(self.open);
         let members = if self.depth == 1 {
             // The top-level object takes the stack itself, unless most of it

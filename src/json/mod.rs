@@ -28,6 +28,7 @@
 //! `string.rs` (§7 strings and escapes), `number.rs` (§6 numbers and
 //! [`Number`]), `names.rs` (unique names), `build.rs` (the [`Value`] tree),
 //! `value.rs` ([`Value`], [`Object`]), `write.rs` (compact output),
+//! `view.rs` ([`ObjectView`], the borrowed view, another sink of the grammar),
 //! `error.rs` ([`Error`]), `text.rs` (inline short text), `object.rs`
 //! (a text that must be an object, for the JWT layer).
 //!
@@ -49,6 +50,7 @@ mod parse;
 mod string;
 mod text;
 mod value;
+mod view;
 mod write;
 
 pub use error::{Error, ErrorKind};
@@ -58,4 +60,6 @@ pub use parse::{
     parse, parse_with_limits, Limits, DEFAULT_MAX_DEPTH, DEFAULT_MAX_MEMBERS, MAX_SAFE_DEPTH,
 };
 pub use value::{IntoIter, NonFiniteFloat, Object, Value};
+pub(crate) use view::parse_view;
+pub use view::{ArrayView, ObjectView, StrView, ValueView, ViewStorage, INLINE_MEMBERS};
 pub use write::{write, write_object, write_str};

@@ -16,7 +16,6 @@ use alloc::collections::BTreeSet;
 use alloc::vec::Vec;
 
 use super::text::ShortText;
-use super::value::Value;
 
 /// Objects with up to this many members are checked pair by pair.
 const PAIRWISE_MAX: usize = 16;
@@ -30,17 +29,16 @@ pub(crate) struct DuplicateNames {
 }
 
 impl DuplicateNames {
-    /// Whether `name` repeats one of `earlier`, the members read so far of
+    /// Whether `name` repeats one of `earlier`, the names read so far of
     /// the object whose members start at `start` on the stack.
     #[inline]
-    pub(crate) fn repeats(
-        &mut self,
-        start: usize,
-        earlier: &[(ShortText, Value)],
-        name: &ShortText,
-    ) -> bool {
+    pub(crate) fn repeats<'n, I>(&mut self, start: usize, earlier: I, name: &str) -> bool
+    where
+        I: ExactSizeIterator<Item = &'n str>,
+    {
         if earlier.len() < PAIRWISE_MAX {
-            return earlier.iter().any(|(n, _)| n == name);
+            let mut earlier = earlier;
+            return earlier.any(|n| n.as_bytes() == name.as_bytes());
         }
         self.repeats_in_large(start, earlier, name)
     }
@@ -48,19 +46,19 @@ impl DuplicateNames {
     /// [`DuplicateNames::repeats`] for an object of [`PAIRWISE_MAX`] members
     /// or more; kept out of line so that the common case stays small.
     #[inline(never)]
-    fn repeats_in_large(
+    fn repeats_in_large<'n>(
         &mut self,
         start: usize,
-        earlier: &[(ShortText, Value)],
-        name: &ShortText,
+        earlier: impl Iterator<Item = &'n str>,
+        name: &str,
     ) -> bool {
         if self.sets.last().map(|(s, _)| *s) != Some(start) {
-            let names = earlier.iter().map(|(n, _)| n.clone()).collect();
+            let names = earlier.map(ShortText::new).collect();
             self.sets.push((start, names));
         }
         match self.sets.last_mut() {
-            Some((_, names)) => !names.insert(name.clone()),
-            None => earlier.iter().any(|(n, _)| n == name),
+            Some((_, names)) => !names.insert(ShortText::new(name)),
+            None => false,
         }
     }
 
@@ -75,7 +73,12 @@ impl DuplicateNames {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json::Value;
     use alloc::format;
+
+    fn names(members: &[(ShortText, Value)]) -> impl ExactSizeIterator<Item = &str> {
+        members.iter().map(|(n, _)| n.as_str())
+    }
 
     fn members(names: &[&str]) -> Vec<(ShortText, Value)> {
         names
@@ -88,9 +91,9 @@ mod tests {
     fn small_objects_compare_pairwise() {
         let mut large = DuplicateNames::default();
         let earlier = members(&["a", "b", "exp"]);
-        assert!(large.repeats(0, &earlier, &ShortText::new("exp")));
-        assert!(!large.repeats(0, &earlier, &ShortText::new("EXP")));
-        assert!(!large.repeats(0, &[], &ShortText::new("")));
+        assert!(large.repeats(0, names(&earlier), "exp"));
+        assert!(!large.repeats(0, names(&earlier), "EXP"));
+        assert!(!large.repeats(0, names(&[]), ""));
         assert!(large.sets.is_empty());
     }
 
@@ -101,19 +104,19 @@ mod tests {
         let outer: Vec<&str> = outer.iter().map(|s| s.as_str()).collect();
         let mut outer = members(&outer);
         for i in PAIRWISE_MAX..40 {
-            assert!(!large.repeats(1, &outer[..i], &outer[i].0));
+            assert!(!large.repeats(1, names(&outer[..i]), outer[i].0.as_str()));
         }
-        assert!(large.repeats(1, &outer, &ShortText::new("n3")));
+        assert!(large.repeats(1, names(&outer), "n3"));
         // An inner large object has its own set, dropped when it closes.
         let inner = members(&(0..20).map(|_| "x").collect::<Vec<_>>()[..1]);
         let many: Vec<_> = (0..20).map(|i| format!("n{i}")).collect();
         let many = members(&many.iter().map(|s| s.as_str()).collect::<Vec<_>>());
-        assert!(!large.repeats(50, &inner, &ShortText::new("n3")));
-        assert!(large.repeats(60, &many, &ShortText::new("n3")));
+        assert!(!large.repeats(50, names(&inner), "n3"));
+        assert!(large.repeats(60, names(&many), "n3"));
         large.close(60);
-        assert!(!large.repeats(1, &outer, &ShortText::new("n40")));
+        assert!(!large.repeats(1, names(&outer), "n40"));
         outer.push((ShortText::new("n40"), Value::Null));
-        assert!(large.repeats(1, &outer, &ShortText::new("n40")));
+        assert!(large.repeats(1, names(&outer), "n40"));
         large.close(1);
         assert!(large.sets.is_empty());
     }

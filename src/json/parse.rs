@@ -137,6 +137,8 @@ impl Default for Limits {
 /// What the grammar reports, in document order. A member's name comes just
 /// before its value. Depths count from 1 for the outermost container.
 pub(crate) trait Sink<'a> {
+    /// The whole input, once it is known to be UTF-8, before any value.
+    fn start(&mut self, _text: &'a str) {}
     /// `null`.
     fn null(&mut self);
     /// `true` or `false`.
@@ -148,14 +150,14 @@ pub(crate) trait Sink<'a> {
     /// A member name, unescaped; its opening quote is at `quote`. The sink
     /// checks here that it repeats no earlier name of its object.
     fn name(&mut self, name: Str<'a, '_>, quote: usize) -> Result<(), Error>;
-    /// `[` opening level `depth`.
-    fn begin_array(&mut self, depth: usize);
-    /// `]` closing level `depth`.
-    fn end_array(&mut self, depth: usize);
-    /// `{` opening level `depth`.
-    fn begin_object(&mut self, depth: usize);
-    /// `}` closing level `depth`.
-    fn end_object(&mut self, depth: usize);
+    /// `[` at offset `at`, opening level `depth`.
+    fn begin_array(&mut self, depth: usize, at: usize);
+    /// `]` closing level `depth`; `end` is the offset just past it.
+    fn end_array(&mut self, depth: usize, end: usize);
+    /// `{` at offset `at`, opening level `depth`.
+    fn begin_object(&mut self, depth: usize, at: usize);
+    /// `}` closing level `depth`; `end` is the offset just past it.
+    fn end_object(&mut self, depth: usize, end: usize);
 }
 
 /// Which containers are open: one bit per level, 1 for an object. The first
@@ -286,6 +288,7 @@ pub(crate) fn run<'a, S: Sink<'a>>(
     }
     let text = core::str::from_utf8(input)
         .map_err(|e| Error::at(ErrorKind::InvalidUtf8, e.valid_up_to()))?;
+    sink.start(text);
     let bytes = input;
     let mut scratch = String::new();
     let mut nesting = Nesting::new();
@@ -296,11 +299,11 @@ pub(crate) fn run<'a, S: Sink<'a>>(
         match bytes.get(pos) {
             Some(b'{') => {
                 let depth = nesting.push(true, limits.max_depth, pos)?;
-                sink.begin_object(depth);
+                sink.begin_object(depth, pos);
                 pos = skip_ws(bytes, pos + 1);
                 if bytes.get(pos) == Some(&b'}') {
                     pos += 1;
-                    sink.end_object(depth);
+                    sink.end_object(depth, pos);
                     nesting.pop();
                 } else {
                     pos = member_name(text, pos, limits, &mut scratch, sink)?;
@@ -309,11 +312,11 @@ pub(crate) fn run<'a, S: Sink<'a>>(
             }
             Some(b'[') => {
                 let depth = nesting.push(false, limits.max_depth, pos)?;
-                sink.begin_array(depth);
+                sink.begin_array(depth, pos);
                 pos = skip_ws(bytes, pos + 1);
                 if bytes.get(pos) == Some(&b']') {
                     pos += 1;
-                    sink.end_array(depth);
+                    sink.end_array(depth, pos);
                     nesting.pop();
                 } else {
                     continue 'value;
@@ -364,7 +367,7 @@ pub(crate) fn run<'a, S: Sink<'a>>(
                     }
                     Some(b']') => {
                         pos += 1;
-                        sink.end_array(nesting.depth);
+                        sink.end_array(nesting.depth, pos);
                         nesting.pop();
                     }
                     _ => return Err(Error::expected(bytes, pos, "',' or ']'")),
@@ -377,7 +380,7 @@ pub(crate) fn run<'a, S: Sink<'a>>(
                     }
                     Some(b'}') => {
                         pos += 1;
-                        sink.end_object(nesting.depth);
+                        sink.end_object(nesting.depth, pos);
                         nesting.pop();
                     }
                     _ => return Err(Error::expected(bytes, pos, "',' or '}'")),

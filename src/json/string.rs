@@ -62,8 +62,14 @@ pub(crate) fn needs_escape(byte: u8) -> bool {
 pub(crate) enum Str<'a, 's> {
     /// The string had no escapes; this is its content in the input.
     Raw(&'a str),
-    /// The string had escapes; this is the unescaped content.
-    Unescaped(&'s str),
+    /// The string had escapes: the unescaped content, and the string as
+    /// written, quotes included (for a view that unescapes on demand).
+    Unescaped {
+        /// The unescaped content, in the parser's scratch buffer.
+        text: &'s str,
+        /// The string in the input, from its opening to its closing quote.
+        quoted: &'a str,
+    },
 }
 
 impl Str<'_, '_> {
@@ -71,7 +77,7 @@ impl Str<'_, '_> {
     #[inline]
     pub(crate) fn as_str(&self) -> &str {
         match self {
-            Str::Raw(s) | Str::Unescaped(s) => s,
+            Str::Raw(s) | Str::Unescaped { text: s, .. } => s,
         }
     }
 }
@@ -196,7 +202,16 @@ fn scan_rest<'a, 's>(
         scratch.push_str(slice(text, pos, run_end)?);
         pos = run_end;
         match bytes.get(pos) {
-            Some(b'"') => return Ok((Str::Unescaped(scratch.as_str()), pos + 1)),
+            Some(b'"') => {
+                let quoted = slice(text, start - 1, pos + 1)?;
+                return Ok((
+                    Str::Unescaped {
+                        text: scratch.as_str(),
+                        quoted,
+                    },
+                    pos + 1,
+                ));
+            }
             Some(b'\\') => {}
             Some(_) => return Err(Error::at(ErrorKind::ControlCharacter, pos)),
             None => return Err(Error::expected(bytes, pos, "'\"' to end the string")),

@@ -1,14 +1,14 @@
 //! Steps 10–11 of [`crate::verify()`]: the claim checks of RFC 7519 §4.1
 //! against the [`Validation`], one named function per check, called in the
 //! order the command line contract fixes ("Claims are checked in this
-//! order"). The registered claims' types were checked when the
-//! [`Claims`] were made; the first failing check is the one reported.
+//! order"), on the borrowed views that both [`crate::verify()`] and
+//! [`crate::verify_borrowed`] build. The registered claims' types were
+//! checked when the [`ClaimsView`](crate::ClaimsView) was made; the first failing check is the one reported.
 
 use super::{list, Validation};
-use crate::claims::Claims;
 use crate::error::{quote, Error, ErrorKind};
-use crate::header::{typ_matches, Header};
-use crate::json;
+use crate::header::typ_matches;
+use crate::view::{ClaimsView as Claims, HeaderView as Header};
 use alloc::format;
 use alloc::string::{String, ToString};
 use core::cmp::Ordering;
@@ -49,7 +49,7 @@ impl Validation {
     /// With the types (step 10): the size of `aud`, before any claim is
     /// compared, so the audience match is bounded.
     fn check_audience_count(&self, claims: &Claims) -> Result<(), Error> {
-        audience_count(claims.get("aud"), self.max_audiences)
+        audience_count(claims.aud_array_len(), self.max_audiences)
     }
 
     /// `exp` is required unless [`Validation::allow_missing_exp`].
@@ -121,16 +121,17 @@ impl Validation {
                 "the token has no \"iss\", and an issuer is expected",
             ));
         };
-        if !self.issuers.iter().any(|expected| expected == iss) {
+        if !self.issuers.iter().any(|expected| iss == expected.as_str()) {
+            let iss = iss.to_str();
             let reason = match self.issuers.as_slice() {
                 [one] => format!(
                     "issuer {} is not the expected issuer {}",
-                    quote(iss),
+                    quote(&iss),
                     quote(one)
                 ),
                 several => format!(
                     "issuer {} is none of the expected issuers ({})",
-                    quote(iss),
+                    quote(&iss),
                     list(several.iter().map(|i| quote(i)))
                 ),
             };
@@ -150,12 +151,12 @@ impl Validation {
                 "the token has no \"sub\", and a subject is expected",
             ));
         };
-        if sub != expected {
+        if sub != expected.as_str() {
             return Err(Error::new(
                 ErrorKind::InvalidSubject,
                 format!(
                     "subject {} is not the expected subject {}",
-                    quote(sub),
+                    quote(&sub.to_str()),
                     quote(expected)
                 ),
             )
@@ -187,7 +188,7 @@ impl Validation {
         }
         if !claims
             .aud()
-            .any(|a| self.audiences.iter().any(|expected| expected == a))
+            .any(|a| self.audiences.iter().any(|expected| a == expected.as_str()))
         {
             return Err(Error::new(
                 ErrorKind::InvalidAudience,
@@ -207,6 +208,7 @@ impl Validation {
             return Ok(());
         };
         let found = header.typ();
+        let found = found.as_deref();
         if found.is_some_and(|t| typ_matches(expected, t)) {
             return Ok(());
         }
@@ -261,14 +263,12 @@ const MISSING_EXP: &str = "the token has no \"exp\"; tokens must expire unless m
 
 /// `aud` holds at most `max` entries (shared with the checks of
 /// [`sign`](crate::sign())).
-pub(crate) fn audience_count(aud: Option<&json::Value>, max: usize) -> Result<(), Error> {
-    match aud.and_then(json::Value::as_array) {
-        Some(entries) if entries.len() > max => Err(Error::new(
+/// `entries`: the length of an `aud` array, `None` for any other `aud`.
+pub(crate) fn audience_count(entries: Option<usize>, max: usize) -> Result<(), Error> {
+    match entries {
+        Some(entries) if entries > max => Err(Error::new(
             ErrorKind::InvalidClaim,
-            format!(
-                "\"aud\" has {} entries, over the limit of {max}",
-                entries.len()
-            ),
+            format!("\"aud\" has {entries} entries, over the limit of {max}"),
         )
         .with_claim("aud")),
         _ => Ok(()),
@@ -281,8 +281,8 @@ fn missing(name: &'static str, reason: &'static str) -> Error {
 
 /// A date claim's text as written in the token, for messages.
 fn show(claims: &Claims, name: &str) -> String {
-    match claims.get(name).and_then(|v| v.as_number()) {
-        Some(n) => quote(n.as_str()).trim_matches('"').to_string(),
+    match claims.get(name).and_then(|v| v.as_number_text()) {
+        Some(n) => quote(n).trim_matches('"').to_string(),
         None => String::from("?"),
     }
 }

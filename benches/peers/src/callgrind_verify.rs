@@ -1,7 +1,9 @@
 //! Verifies the standard token N times with one implementation, for
 //! instruction counts under callgrind:
 //! `valgrind --tool=callgrind target/release/callgrind-verify <impl> <N>`
-//! with impl one of barejwt, jsonwebtoken, jwt-simple (the HS256 token),
+//! with impl one of barejwt, barejwt-borrowed (`verify_borrowed`), jsonwebtoken,
+//! barejwt-sign, jsonwebtoken-sign (signing the standard claims),
+//! jwt-simple (the HS256 token),
 //! eddsa-barejwt, eddsa-jsonwebtoken, eddsa-jwt-simple (the EdDSA token), or
 //! ed25519-barejwt, ed25519-ring, ed25519-aws-lc-rs, ed25519-dalek (the
 //! signature alone over the EdDSA token's signing input), or
@@ -40,6 +42,36 @@ fn main() {
             let validation = barejwt_validation();
             for _ in 0..n {
                 black_box(barejwt::verify(black_box(TOKEN), &key, &validation).unwrap());
+            }
+        }
+        "barejwt-borrowed" => {
+            let key = barejwt::Key::hs256(&secret).unwrap();
+            let validation = barejwt_validation();
+            for _ in 0..n {
+                let mut scratch = barejwt::Scratch::new();
+                let view = barejwt::verify_borrowed(
+                    black_box(TOKEN.as_bytes()),
+                    &key,
+                    &validation,
+                    &mut scratch,
+                )
+                .unwrap();
+                black_box(&view);
+            }
+        }
+        "barejwt-sign" => {
+            let key = barejwt::Key::hs256(&secret).unwrap();
+            let claims = barejwt_object(CLAIMS);
+            for _ in 0..n {
+                black_box(barejwt::sign(&key, black_box(&claims)).unwrap());
+            }
+        }
+        "jsonwebtoken-sign" => {
+            let key = jsonwebtoken::EncodingKey::from_secret(&secret);
+            let header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256);
+            let claims: JwtClaims = serde_json::from_str(CLAIMS).unwrap();
+            for _ in 0..n {
+                black_box(jsonwebtoken::encode(&header, black_box(&claims), &key).unwrap());
             }
         }
         "jsonwebtoken" => {

@@ -149,6 +149,13 @@ fn paired_ratio(ours: &[f64], peer: &[f64]) -> f64 {
 
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
+    // `--only hs256_,json_`: the figures whose ids start with one of these.
+    let args: Vec<String> = std::env::args().collect();
+    let only: Option<Vec<String>> = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1))
+        .map(|list| list.split(',').map(String::from).collect());
     let settings = if quick {
         Settings {
             rounds: 15,
@@ -230,6 +237,7 @@ fn main() {
     let rc_hmac = <hmac::Hmac<sha2::Sha256> as hmac::Mac>::new_from_slice(&secret).unwrap();
     let mut out = vec![0u8; 1024];
     let mut out2 = vec![0u8; 1024];
+    let (mut out3, mut out4) = (vec![0u8; 1024], vec![0u8; 1024]);
 
     let (sha256_id, sha256_target) = if portable {
         ("sha256_1mib_portable", "<= 1/0.95 = 1.053")
@@ -237,6 +245,7 @@ fn main() {
         ("sha256_1mib", "<= 1/0.97 = 1.031")
     };
     let (vs, vl) = (TOKEN, large.as_str());
+    let json_limits = barejwt::json::Limits::new();
     let mut figures = vec![
         Figure {
             id: "hs256_verify_standard",
@@ -246,6 +255,37 @@ fn main() {
             entries: vec![
                 entry("barejwt", || {
                     black_box(barejwt::verify(black_box(vs), &bare_key, &bare_validation).unwrap());
+                }),
+                entry("jsonwebtoken", || {
+                    black_box(
+                        jsonwebtoken::decode::<JwtClaims>(black_box(vs), &jwt_dec, &jwt_validation)
+                            .unwrap(),
+                    );
+                }),
+                entry("jwt-simple", || {
+                    black_box(
+                        jwt_simple_verify(&simple_key, black_box(vs), &simple_options).unwrap(),
+                    );
+                }),
+            ],
+        },
+        Figure {
+            id: "hs256_verify_standard_borrowed",
+            target: "<= 0.20",
+            count_allocations: true,
+            ratios: Ratios::FirstPeer,
+            entries: vec![
+                // A fresh scratch per verify, as a request handler would have.
+                entry("barejwt", || {
+                    let mut scratch = barejwt::Scratch::new();
+                    let view = barejwt::verify_borrowed(
+                        black_box(vs.as_bytes()),
+                        &bare_key,
+                        &bare_validation,
+                        &mut scratch,
+                    )
+                    .unwrap();
+                    black_box(&view);
                 }),
                 entry("jsonwebtoken", || {
                     black_box(
@@ -417,6 +457,34 @@ fn main() {
             ],
         },
         Figure {
+            id: "base64url_decode_1kib_vs_simd",
+            target: "<= 1.0",
+            count_allocations: false,
+            ratios: Ratios::FirstPeer,
+            entries: vec![
+                entry("barejwt", || {
+                    black_box(
+                        barejwt::base64url::decode_to_slice(
+                            black_box(kib_text.as_bytes()),
+                            &mut out3,
+                        )
+                        .unwrap(),
+                    );
+                }),
+                // base64-simd picks AVX2 at run time on this machine.
+                entry("base64-simd", || {
+                    black_box(
+                        base64_simd::URL_SAFE_NO_PAD
+                            .decode(
+                                black_box(kib_text.as_bytes()),
+                                base64_simd::Out::from_slice(&mut out4),
+                            )
+                            .unwrap(),
+                    );
+                }),
+            ],
+        },
+        Figure {
             id: "json_parse_claims",
             target: "<= 0.5",
             count_allocations: true,
@@ -433,10 +501,38 @@ fn main() {
                 }),
             ],
         },
+        Figure {
+            id: "json_parse_claims_vs_typed",
+            target: "<= 1.0",
+            count_allocations: true,
+            ratios: Ratios::FirstPeer,
+            entries: vec![
+                // A fresh storage per parse, as for the verify row.
+                entry("barejwt-view", || {
+                    let mut storage = barejwt::json::ViewStorage::new();
+                    black_box(
+                        barejwt::json::ObjectView::parse(
+                            black_box(CLAIMS.as_bytes()),
+                            &json_limits,
+                            &mut storage,
+                        )
+                        .unwrap(),
+                    );
+                }),
+                entry("serde_json", || {
+                    black_box(
+                        serde_json::from_slice::<JwtClaims>(black_box(CLAIMS.as_bytes())).unwrap(),
+                    );
+                }),
+            ],
+        },
     ];
     figures.extend(eddsa::figures(&ed));
     for suite in suites {
         figures.extend(suite.figures());
+    }
+    if let Some(only) = &only {
+        figures.retain(|f| only.iter().any(|p| f.id.starts_with(p.as_str())));
     }
 
     println!(
@@ -471,8 +567,10 @@ fn main() {
         match id {
             "sha512_1mib" | "sha256_1mib" | "sha256_1mib_portable" => Some((1 << 20) as f64),
             "hmac_sha256_300b" => Some(300.0),
-            "base64url_decode_1kib" => Some(kib_text.len() as f64),
-            "json_parse_claims" => Some(CLAIMS.len() as f64),
+            "base64url_decode_1kib" | "base64url_decode_1kib_vs_simd" => {
+                Some(kib_text.len() as f64)
+            }
+            "json_parse_claims" | "json_parse_claims_vs_typed" => Some(CLAIMS.len() as f64),
             _ => None,
         }
     };

@@ -74,6 +74,16 @@ pub trait HashFunction: Clone {
         hasher.update(data);
         hasher.finalize()
     }
+
+    /// The digest of what this hasher has absorbed followed by `data`,
+    /// leaving the hasher as it was: `{ let mut h = self.clone();
+    /// h.update(data); h.finalize() }`, which is what it does unless a
+    /// hash has a shorter path (SHA-256: see [`Sha256::digest_after`]).
+    fn digest_after(&self, data: &[u8]) -> Self::Output {
+        let mut hasher = self.clone();
+        hasher.update(data);
+        hasher.finalize()
+    }
 }
 
 /// The SHA-256 compression a hasher runs, chosen once when it is created
@@ -305,6 +315,63 @@ impl Sha256 {
         out
     }
 
+    /// The digest of what this hasher has absorbed followed by `data`,
+    /// without changing the hasher: the short-message path of HMAC, whose
+    /// precomputed states have absorbed exactly one block.
+    ///
+    /// When nothing is buffered (a whole number of blocks absorbed), the
+    /// whole blocks of `data` are compressed straight from `data` and its
+    /// tail is padded in place in one local two-block array (FIPS 180-4
+    /// §5.1.1), so a message costs two calls of the compression: no copy of
+    /// the hasher, no buffer. Otherwise it is `clone`, `update`, `finalize`.
+    ///
+    /// ```
+    /// use barejwt::sha2::{HashFunction, Sha256};
+    ///
+    /// let mut prefix = Sha256::new();
+    /// prefix.update(&[7u8; 64]);
+    /// let mut whole = prefix;
+    /// whole.update(b"message");
+    /// assert_eq!(prefix.digest_after(b"message"), whole.finalize());
+    /// ```
+    pub fn digest_after(&self, data: &[u8]) -> [u8; 32] {
+        if self.buffer.len != 0 {
+            let mut hasher = *self;
+            hasher.update(data);
+            return hasher.finalize();
+        }
+        let mut state = self.state;
+        let (blocks, tail) = data.split_at(data.len() - data.len() % 64);
+        if !blocks.is_empty() {
+            self.backend.compress(&mut state, blocks);
+        }
+        // The tail, the 1 bit, zeros, and the length in bits: one block, or
+        // two when the tail leaves fewer than 9 bytes free (§5.1.1).
+        let mut last = [0u8; 128];
+        let used = if tail.len() + 9 <= 64 { 64 } else { 128 };
+        if let Some(dst) = last.get_mut(..tail.len()) {
+            dst.copy_from_slice(tail);
+        }
+        if let Some(one_bit) = last.get_mut(tail.len()) {
+            *one_bit = 0x80;
+        }
+        let bits = self
+            .length
+            .wrapping_add(data.len() as u64)
+            .wrapping_mul(8)
+            .to_be_bytes();
+        if let Some(field) = last.get_mut(used - 8..used) {
+            field.copy_from_slice(&bits);
+        }
+        self.backend
+            .compress(&mut state, last.get(..used).unwrap_or_default());
+        let mut out = [0u8; 32];
+        for (bytes, word) in out.chunks_exact_mut(4).zip(state) {
+            bytes.copy_from_slice(&word.to_be_bytes());
+        }
+        out
+    }
+
     /// The SHA-256 digest of `data`.
     ///
     /// ```
@@ -471,6 +538,9 @@ impl Sha512 {
 /// prints no state: inside HMAC the state is derived from the key.
 macro_rules! impl_common {
     ($name:ident, $out:expr) => {
+        impl_common!($name, $out, {});
+    };
+    ($name:ident, $out:expr, { $($more:item)* }) => {
         impl Default for $name {
             fn default() -> Self {
                 $name::new()
@@ -499,10 +569,16 @@ macro_rules! impl_common {
             fn finalize(self) -> [u8; $out] {
                 $name::finalize(self)
             }
+
+            $($more)*
         }
     };
 }
 
-impl_common!(Sha256, 32);
+impl_common!(Sha256, 32, {
+    fn digest_after(&self, data: &[u8]) -> [u8; 32] {
+        Sha256::digest_after(self, data)
+    }
+});
 impl_common!(Sha384, 48);
 impl_common!(Sha512, 64);

@@ -283,3 +283,25 @@ fn debug_shows_no_state() {
     h.update(b"secret");
     assert_eq!(alloc::format!("{h:?}"), "Sha256 { .. }");
 }
+
+/// The short path equals clone, update, finalize: after prefixes of whole
+/// blocks (the path taken) and of partial ones (the fallback), for every
+/// message length to 300, on every backend; and against the one-shot digest.
+#[test]
+fn digest_after_equals_update_then_finalize() {
+    let data: Vec<u8> = (0..=255u8).cycle().take(300 + 129).collect();
+    for &backend in &backends256("the short-path test") {
+        for prefix in [0, 1, 63, 64, 65, 128] {
+            let mut h = Sha256::new_with_backend(backend);
+            h.update(&data[..prefix]);
+            for len in 0..=300 {
+                let m = &data[prefix..prefix + len];
+                let mut whole = h;
+                whole.update(m);
+                let want = whole.finalize();
+                assert_eq!(h.digest_after(m), want, "{backend:?} {prefix}+{len}");
+                assert_eq!(want, Sha256::digest(&data[..prefix + len]));
+            }
+        }
+    }
+}

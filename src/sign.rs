@@ -9,6 +9,7 @@ use crate::base64url;
 use crate::error::{quote, Error};
 use crate::json::{self, Object, Value};
 use crate::keys::Key;
+use crate::sign_checks;
 use alloc::format;
 use alloc::string::{String, ToString};
 
@@ -151,7 +152,7 @@ impl HeaderFields {
 /// # Ok::<(), barejwt::Error>(())
 /// ```
 pub fn sign(key: &Key, claims: &Object) -> Result<String, Error> {
-    crate::sign_checks::check_signable(key, None, claims)?;
+    sign_checks::check_signable(key, None, claims)?;
     // `{"alg":"<name>","typ":"JWT"}`, on the stack: 22 bytes around a
     // name of at most 6 (`ES256K`), so 40 bytes always hold it.
     let pieces = [
@@ -167,7 +168,20 @@ pub fn sign(key: &Key, claims: &Object) -> Result<String, Error> {
         }
         len += piece.len();
     }
-    sign_parts(key, header.get(..len).unwrap_or_default(), claims)
+    sign_parts(
+        key,
+        header.get(..len).unwrap_or_default(),
+        claims,
+        Checks::Verifiable,
+    )
+}
+
+/// Whether [`sign_parts`] refuses a token verify would refuse for its
+/// claims' shape and its size (`sign_checks.rs`), or signs it as given.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Checks {
+    Verifiable,
+    None,
 }
 
 /// Signs `claims` with `key` under `header` (plus `alg`, first).
@@ -186,8 +200,8 @@ pub fn sign_with_header(
     header: &HeaderFields,
     claims: &Object,
 ) -> Result<String, Error> {
-    crate::sign_checks::check_signable(key, Some(header), claims)?;
-    sign_with_header_unchecked(key, header, claims)
+    sign_checks::check_signable(key, Some(header), claims)?;
+    sign_with_header_checked(key, header, claims, Checks::Verifiable)
 }
 
 /// [`sign_with_header`] without the checks of `src/sign_checks.rs` (only
@@ -196,6 +210,15 @@ pub(crate) fn sign_with_header_unchecked(
     key: &Key,
     header: &HeaderFields,
     claims: &Object,
+) -> Result<String, Error> {
+    sign_with_header_checked(key, header, claims, Checks::None)
+}
+
+fn sign_with_header_checked(
+    key: &Key,
+    header: &HeaderFields,
+    claims: &Object,
+    checks: Checks,
 ) -> Result<String, Error> {
     header.check()?;
     let mut text = String::with_capacity(64);
@@ -209,23 +232,39 @@ pub(crate) fn sign_with_header_unchecked(
         json::write(value, &mut text);
     }
     text.push('}');
-    sign_parts(key, text.as_bytes(), claims)
+    sign_parts(key, text.as_bytes(), claims, checks)
 }
 
 /// Writes the token into one buffer: the encoded header and `.`, then the
 /// claims JSON, which is moved to the end of the room its encoding needs
 /// and encoded forward over itself, then `.` and the encoded signature.
-fn sign_parts(key: &Key, header_json: &[u8], claims: &Object) -> Result<String, Error> {
+/// With [`Checks::Verifiable`], the claims' shape is judged as they are
+/// written and the token's size before the key signs.
+fn sign_parts(
+    key: &Key,
+    header_json: &[u8],
+    claims: &Object,
+    checks: Checks,
+) -> Result<String, Error> {
     let signature_len = base64url::encoded_len(64);
     let mut token =
         String::with_capacity(base64url::encoded_len(header_json.len()) + 2 + signature_len + 384);
     base64url::encode_into(header_json, &mut token);
     token.push('.');
     let at = token.len();
-    json::write_object(claims, &mut token);
+    if checks == Checks::Verifiable {
+        json::write_object_within(claims, &mut token, sign_checks::CLAIMS_SHAPE)
+            .map_err(sign_checks::claims_shape_error)?;
+    } else {
+        json::write_object(claims, &mut token);
+    }
     let mut bytes = token.into_bytes();
     let json_len = bytes.len() - at;
     let encoded = base64url::encoded_len(json_len);
+    if checks == Checks::Verifiable {
+        let signature_text = base64url::encoded_len(key.signature_len());
+        sign_checks::check_token_len(at + encoded + 1 + signature_text)?;
+    }
     bytes.reserve(encoded - json_len + 1 + signature_len);
     bytes.resize(at + encoded, 0);
     let from = at + encoded - json_len;

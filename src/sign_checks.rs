@@ -14,10 +14,13 @@
 //! | the header at most [`DEFAULT_MAX_HEADER_LEN`] bytes of JSON | `Malformed` | `token::decode_header` |
 //! | the token at most [`DEFAULT_MAX_TOKEN_LEN`] bytes | `TooLarge` | `token::split` |
 //!
+//! The claims' nesting and members are judged while `sign` writes them
+//! (one walk, [`CLAIMS_SHAPE`]), and the token's size once they are
+//! written: both before the key signs anything.
+//!
 //! A verifier that understands a `crit` extension is the verifier's
 //! choice, so the signer takes every listed name as understood.
 
-use crate::base64url;
 use crate::claims::registered_types;
 use crate::error::{Error, ErrorKind};
 use crate::header::check_crit_members;
@@ -66,13 +69,34 @@ pub(crate) fn check_signable(
             .map(<[Value]>::len),
         DEFAULT_MAX_AUDIENCES,
     )?;
-    let claims_len = object_shape(claims, 1, "the claims set")?;
+    // The claims' nesting, members and size are judged as they are
+    // written (`CLAIMS_SHAPE`, `check_token_len`), still before the key
+    // signs anything.
+    Ok(())
+}
 
-    let token_len = base64url::encoded_len(header_len)
-        + 1
-        + base64url::encoded_len(claims_len)
-        + 1
-        + base64url::encoded_len(key.signature_len());
+/// What the claims set may nest and hold: what verify's parser reads with
+/// its default limits.
+pub(crate) const CLAIMS_SHAPE: json::Shape = json::Shape {
+    max_depth: json::DEFAULT_MAX_DEPTH,
+    max_members: json::DEFAULT_MAX_MEMBERS,
+};
+
+/// The error of a claims set that [`CLAIMS_SHAPE`] refuses, worded as
+/// [`check_container`] words it.
+pub(crate) fn claims_shape_error(error: json::ShapeError) -> Error {
+    let (level, members) = match error {
+        json::ShapeError::TooDeep => (json::DEFAULT_MAX_DEPTH + 1, 0),
+        json::ShapeError::TooManyMembers(members) => (1, members),
+    };
+    match check_container(level, members, "the claims set") {
+        Err(e) => e,
+        Ok(()) => Error::malformed("the claims set is over the limits verify reads"),
+    }
+}
+
+/// A token of `token_len` bytes, against the size verify accepts.
+pub(crate) fn check_token_len(token_len: usize) -> Result<(), Error> {
     if token_len > DEFAULT_MAX_TOKEN_LEN {
         return Err(Error::new(
             ErrorKind::TooLarge,

@@ -63,3 +63,4 @@ pub use value::{IntoIter, NonFiniteFloat, Object, Value};
 pub(crate) use view::parse_view;
 pub use view::{ArrayView, ObjectView, StrView, ValueView, ViewStorage, INLINE_MEMBERS};
 pub use write::{write, write_object, write_str};
+pub(crate) use write::{write_object_within, Shape, ShapeError};

@@ -113,7 +113,8 @@ enum Open<'v> {
 /// assert_eq!(out, r#"[1.50,"é/",{"a":null}]"#);
 /// ```
 pub fn write(value: &Value, out: &mut String) {
-    write_from(Vec::new(), Some(value), out);
+    // Unbounded: nothing to refuse.
+    let _ = write_from(Vec::new(), Some(value), out, Shape::ANY);
 }
 
 /// Appends `object` as compact JSON text, as [`write()`] would write
@@ -128,16 +129,64 @@ pub fn write(value: &Value, out: &mut String) {
 /// assert_eq!(out, r#"{"sub":"alice","n":[1,2]}"#);
 /// ```
 pub fn write_object(object: &Object, out: &mut String) {
+    // Unbounded: nothing to refuse.
+    let _ = write_object_within(object, out, Shape::ANY);
+}
+
+/// The most a written value may nest and hold, as a parser's
+/// [`Limits`](super::Limits) would read it back: containers at most
+/// `max_depth` deep (the outermost is at depth 1), objects of at most
+/// `max_members` members.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Shape {
+    pub(crate) max_depth: usize,
+    pub(crate) max_members: usize,
+}
+
+impl Shape {
+    /// No bound.
+    const ANY: Shape = Shape {
+        max_depth: usize::MAX,
+        max_members: usize::MAX,
+    };
+}
+
+/// Why a bounded write stopped (what it wrote so far is left in `out`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ShapeError {
+    /// A container deeper than [`Shape::max_depth`].
+    TooDeep,
+    /// An object of this many members, over [`Shape::max_members`].
+    TooManyMembers(usize),
+}
+
+/// As [`write_object`], refusing what `shape` does not allow, in the same
+/// walk: the checks of [`sign`](crate::sign()) cost no second pass.
+pub(crate) fn write_object_within(
+    object: &Object,
+    out: &mut String,
+    shape: Shape,
+) -> Result<(), ShapeError> {
+    if object.len() > shape.max_members {
+        return Err(ShapeError::TooManyMembers(object.len()));
+    }
     out.push('{');
     write_from(
         alloc::vec![Open::Object(object.members().iter(), true)],
         None,
         out,
-    );
+        shape,
+    )
 }
 
-/// The writer's one loop: writes `next` (if any), then everything still open.
-fn write_from<'v>(mut open: Vec<Open<'v>>, mut next: Option<&'v Value>, out: &mut String) {
+/// The writer's one loop: writes `next` (if any), then everything still
+/// open, refusing a container that `shape` does not allow.
+fn write_from<'v>(
+    mut open: Vec<Open<'v>>,
+    mut next: Option<&'v Value>,
+    out: &mut String,
+    shape: Shape,
+) -> Result<(), ShapeError> {
     loop {
         // 1. Write the next value, or open it.
         match next.take() {
@@ -147,10 +196,19 @@ fn write_from<'v>(mut open: Vec<Open<'v>>, mut next: Option<&'v Value>, out: &mu
             Some(Value::Number(n)) => write_number(n, out),
             Some(Value::String(s)) => write_str(s, out),
             Some(Value::Array(elements)) => {
+                if open.len() >= shape.max_depth {
+                    return Err(ShapeError::TooDeep);
+                }
                 out.push('[');
                 open.push(Open::Array(elements.iter(), true));
             }
             Some(Value::Object(object)) => {
+                if open.len() >= shape.max_depth {
+                    return Err(ShapeError::TooDeep);
+                }
+                if object.len() > shape.max_members {
+                    return Err(ShapeError::TooManyMembers(object.len()));
+                }
                 out.push('{');
                 open.push(Open::Object(object.members().iter(), true));
             }
@@ -158,7 +216,7 @@ fn write_from<'v>(mut open: Vec<Open<'v>>, mut next: Option<&'v Value>, out: &mu
         }
         // 2. Find what comes next in the innermost open container, or close it.
         let Some(innermost) = open.last_mut() else {
-            return;
+            return Ok(());
         };
         match innermost {
             Open::Array(elements, first) => match elements.next() {

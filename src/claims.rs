@@ -207,7 +207,8 @@ pub(crate) enum ClaimType<'v> {
     /// An array whose elements are all strings.
     StringArray,
     /// A number: its text (for messages) and what it reads as a date.
-    Number(&'v str, Result<NumericDate, &'static str>),
+    /// (The text as bytes: read as `str` only for a message.)
+    Number(&'v [u8], Result<NumericDate, &'static str>),
     /// Anything else, as its type name with article (`"an array"`).
     Other(&'static str),
 }
@@ -219,7 +220,7 @@ impl ClaimType<'_> {
             Value::Array(items) if items.iter().all(|v| matches!(v, Value::String(_))) => {
                 ClaimType::StringArray
             }
-            Value::Number(n) => ClaimType::Number(n.as_str(), NumericDate::from_number(n)),
+            Value::Number(n) => ClaimType::Number(n.text_bytes(), NumericDate::from_number(n)),
             other => ClaimType::Other(other.type_name_with_article()),
         }
     }
@@ -283,7 +284,11 @@ fn date(value: Option<&ClaimType<'_>>, name: &'static str) -> Result<Option<Nume
         Some(ClaimType::Number(text, date)) => date.map(Some).map_err(|why| {
             Error::new(
                 ErrorKind::InvalidClaim,
-                format!("claim \"{name}\" ({}) {why}", crate::error::quote(text)),
+                format!(
+                    "claim \"{name}\" ({}) {why}",
+                    // A JSON number's text is ASCII (RFC 8259 §6).
+                    crate::error::quote(core::str::from_utf8(text).unwrap_or_default())
+                ),
             )
             .with_claim(name)
         }),

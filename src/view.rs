@@ -241,7 +241,9 @@ fn claim_type(value: ValueView<'_>) -> ClaimType<'_> {
     match value {
         ValueView::String(_) => ClaimType::String,
         ValueView::Array(a) if a.all_strings() => ClaimType::StringArray,
-        ValueView::Number(text) => ClaimType::Number(text, NumericDate::from_number_text(text)),
+        ValueView::Number(text) => {
+            ClaimType::Number(text.as_bytes(), NumericDate::from_number_text(text))
+        }
         other => ClaimType::Other(other.type_name_with_article()),
     }
 }

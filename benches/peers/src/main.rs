@@ -249,7 +249,7 @@ fn main() {
     let mut figures = vec![
         Figure {
             id: "hs256_verify_standard",
-            target: "<= 0.25",
+            target: "<= 0.30",
             count_allocations: true,
             ratios: Ratios::FirstPeer,
             entries: vec![
@@ -302,7 +302,7 @@ fn main() {
         },
         Figure {
             id: "hs256_verify_large",
-            target: "<= 0.5",
+            target: "<= 0.30",
             count_allocations: true,
             ratios: Ratios::FirstPeer,
             entries: vec![

@@ -49,7 +49,7 @@ impl HeaderFields {
 
     /// Sets `typ` (RFC 7515 §4.1.9).
     pub fn typ(self, typ: &str) -> Self {
-        self.insert("typ", Value::String(typ.to_string()))
+        self.insert("typ", typ)
     }
 
     /// Removes `typ`.
@@ -60,18 +60,18 @@ impl HeaderFields {
 
     /// Sets `cty` (RFC 7515 §4.1.10).
     pub fn cty(self, cty: &str) -> Self {
-        self.insert("cty", Value::String(cty.to_string()))
+        self.insert("cty", cty)
     }
 
     /// Sets `kid` (RFC 7515 §4.1.4).
     pub fn kid(self, kid: &str) -> Self {
-        self.insert("kid", Value::String(kid.to_string()))
+        self.insert("kid", kid)
     }
 
     /// Sets any field; an existing one of that name is replaced. `alg`
     /// is refused when signing, as are non-string `typ`, `cty` or `kid`.
-    pub fn insert(mut self, name: &str, value: Value) -> Self {
-        self.fields.insert(name, value);
+    pub fn insert(mut self, name: &str, value: impl Into<Value>) -> Self {
+        self.fields.insert(name, value.into());
         self
     }
 

@@ -139,10 +139,9 @@ impl Drop for Server {
     }
 }
 
-/// Starts the example `name` on `127.0.0.1:0` with `args`, the
-/// environment given (and `BAREJWT_SECRET` only if given), and waits for
-/// its `listening on` line.
-pub fn start(name: &'static str, args: &[&str], env: &[(&str, &str)]) -> Server {
+/// The example `name` on `127.0.0.1:0` with `args` and `env` (and
+/// `BAREJWT_SECRET` only if `env` gives it), its output piped.
+fn command(name: &str, args: &[&str], env: &[(&str, &str)]) -> Command {
     let mut command = Command::new(binary(name));
     command
         .args(["--listen", "127.0.0.1:0"])
@@ -154,7 +153,16 @@ pub fn start(name: &'static str, args: &[&str], env: &[(&str, &str)]) -> Server 
     for (key, value) in env {
         command.env(key, value);
     }
-    let mut child = command.spawn().expect("the example starts");
+    command
+}
+
+/// Starts the example `name` on `127.0.0.1:0` with `args`, the
+/// environment given (and `BAREJWT_SECRET` only if given), and waits for
+/// its `listening on` line.
+pub fn start(name: &'static str, args: &[&str], env: &[(&str, &str)]) -> Server {
+    let mut child = command(name, args, env)
+        .spawn()
+        .expect("the example starts");
 
     // Drain stderr in the background so the server never blocks on it.
     let stderr = Arc::new(Mutex::new(String::new()));
@@ -198,18 +206,9 @@ pub fn start(name: &'static str, args: &[&str], env: &[(&str, &str)]) -> Server 
 /// Runs the example `name` expecting it to refuse its arguments at once:
 /// the exit code and stderr.
 pub fn refused_at_start(name: &str, args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String) {
-    let mut command = Command::new(binary(name));
-    command
-        .args(["--listen", "127.0.0.1:0"])
-        .args(args)
-        .env_remove("BAREJWT_SECRET")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for (key, value) in env {
-        command.env(key, value);
-    }
-    let mut child = command.spawn().expect("the example starts");
+    let mut child = command(name, args, env)
+        .spawn()
+        .expect("the example starts");
     let started = Instant::now();
     let status = loop {
         if let Some(status) = child.try_wait().expect("wait") {

@@ -331,6 +331,16 @@ pub(crate) fn encode_to_slice_with(
 /// bytes -> 2 or 3 characters, the unused low bits zero (RFC 4648 §3.5) and
 /// no padding (RFC 7515 §2).
 fn encode_rest(rest: &[u8], out: &mut [u8]) {
+    encode_groups(rest, out, character);
+}
+
+/// Encodes `input` into exactly `encoded_len(input.len())` characters of
+/// `out`, writing each sextet with `character`: three bytes -> four
+/// characters, then one or two left-over bytes -> 2 or 3 characters, the
+/// unused low bits zero (RFC 4648 §3.5) and no padding (RFC 7515 §2).
+/// Which branch runs depends on the length only.
+#[inline(always)]
+fn encode_groups(rest: &[u8], out: &mut [u8], character: impl Fn(u64) -> u8) {
     let groups = rest.chunks_exact(3);
     let tail = groups.remainder();
     let mut dst = out.chunks_exact_mut(4);
@@ -357,6 +367,47 @@ fn encode_rest(rest: &[u8], out: &mut [u8]) {
         }
         _ => {}
     }
+}
+
+/// Encodes `input`, a secret (an HMAC key, a private key's `d`), as
+/// unpadded base64url, in constant time: each character is computed by
+/// arithmetic ([`crate::crypto::ct::base64_char`]), never looked up at an
+/// index the secret chooses, as [`encode`]'s tables are. The text is the
+/// same.
+///
+/// The last step, making a `String` of the characters, checks that they
+/// are ASCII; they always are, so that check learns nothing (it is where
+/// the text leaves for the caller). [`encode_secret_to_slice`] stops before
+/// it.
+///
+/// ```
+/// use barejwt::base64url::{encode, encode_secret};
+/// assert_eq!(encode_secret(&[3, 236, 255, 224, 193]), encode(&[3, 236, 255, 224, 193]));
+/// ```
+pub fn encode_secret(input: &[u8]) -> String {
+    let mut out = vec![0u8; encoded_len(input.len())];
+    let written = encode_secret_to_slice(input, &mut out).unwrap_or(0);
+    out.truncate(written);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`encode_secret`] into `out`: returns the number of bytes written,
+/// [`encoded_len`]`(input.len())`.
+///
+/// # Errors
+///
+/// [`DecodeErrorKind::OutputTooSmall`] when `out` is shorter than
+/// `encoded_len(input.len())`; nothing is written then.
+#[inline(never)]
+pub fn encode_secret_to_slice(input: &[u8], out: &mut [u8]) -> Result<usize, DecodeError> {
+    let needed = encoded_len(input.len());
+    let out = out
+        .get_mut(..needed)
+        .ok_or(DecodeError::output_too_small(needed))?;
+    encode_groups(input, out, |n| {
+        crate::crypto::ct::base64_char((n & 63) as u32, b'-', b'_')
+    });
+    Ok(needed)
 }
 
 /// Decodes strict, unpadded base64url.
@@ -1133,6 +1184,37 @@ mod tests {
             let any: Vec<u8> = (0..len).map(|_| random_character(&mut rng)).collect();
             assert_same(&any);
         }
+    }
+
+    #[test]
+    fn encode_secret_writes_what_encode_writes_for_every_length_below_300() {
+        // RFC 4648 §10's vectors, in the URL-safe alphabet without padding.
+        for (raw, text) in [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(encode_secret(raw.as_bytes()), text);
+        }
+        // Every value of every sextet position, and random bytes.
+        let every: Vec<u8> = (0..=255u8).collect();
+        assert_eq!(encode_secret(&every), encode(&every));
+        let mut rng = TestRng(0x656e_636f_6465);
+        for len in 0..300 {
+            let raw: Vec<u8> = (0..len).map(|_| rng.next_u64() as u8).collect();
+            assert_eq!(encode_secret(&raw), encode(&raw), "{len}");
+        }
+        let mut short = [0u8; 3];
+        assert_eq!(
+            encode_secret_to_slice(b"foo", &mut short)
+                .unwrap_err()
+                .kind(),
+            DecodeErrorKind::OutputTooSmall
+        );
     }
 
     #[test]

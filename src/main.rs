@@ -509,7 +509,7 @@ fn keygen(args: &[OsString]) -> Result<(), Failure> {
                 barejwt::jwk::oct_jwk_json(alg, &secret, kid)
             ))
         } else {
-            stdout(&format!("{}\n", barejwt::base64url::encode(&secret)))
+            stdout(&format!("{}\n", barejwt::base64url::encode_secret(&secret)))
         };
     }
     let key = if alg.is_rsa() {

@@ -89,6 +89,16 @@ const CASES: &[Case] = &[
         run: cases::base64::pem_private_key,
     },
     Case {
+        name: "base64url-encode-secret",
+        about: "base64url::encode_secret_to_slice of secret bytes (RFC 4648 vectors, random keys of 1 to 100 bytes): the JWK d and keygen secrets",
+        run: cases::base64::encode_secret,
+    },
+    Case {
+        name: "pem-encode-private-key",
+        about: "crypto::pem::encode_bytes of PKCS #8 private keys (Ed25519, P-256), every DER byte secret",
+        run: cases::base64::pem_encode_private_key,
+    },
+    Case {
         name: "ecdsa-sign-p256",
         about: "EcPrivateKey::from_scalar(P-256, secret d) (range check, d·G), then sign(public message): RFC 6979 nonce, k·G, k⁻¹, s",
         run: cases::ecdsa::sign_p256,
@@ -187,6 +197,13 @@ const CONTROLS: &[Control] = &[
         function: "barejwt::base64url::decode_to_slice",
         report: ADDRESS,
         run: controls::base64url_decode_of_secret,
+    },
+    Control {
+        name: "control-base64url-encode",
+        about: "base64url::encode_to_slice, the table-driven encoder for public text, on a secret key (the leak encode_secret removes)",
+        function: "barejwt::base64url::encode_to_slice",
+        report: ADDRESS,
+        run: controls::base64url_encode_of_secret,
     },
 ];
 

@@ -19,7 +19,7 @@ const LIFETIME_SECS: u64 = 3600;
 ///
 /// A line saying which step did not behave as the demo expects (a bug).
 pub fn run(secret: &[u8], jti: &str, now: u64) -> Result<String, String> {
-    let key_b64 = base64url::encode(secret);
+    let key_b64 = base64url::encode_secret(secret);
     let key = Key::hs256(secret).map_err(|e| format!("demo key: {e}"))?;
 
     let mut claims = Object::new();

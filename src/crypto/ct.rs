@@ -173,9 +173,49 @@ pub fn eq(a: &[u8], b: &[u8]) -> bool {
     black_box(difference) == 0
 }
 
+/// The base64 character of the six bits `sextet` (0..=63; higher bits are
+/// ignored), for an alphabet whose values 62 and 63 are `c62` and `c63`
+/// (RFC 4648 §4: `+` `/`; §5: `-` `_`), by arithmetic on the alphabet's
+/// ranges: no branch and no table, so encoding a secret key does not
+/// depend on its bits (a table lookup at a secret index would).
+///
+/// Each range adds its step to the offset of the range before it: `A` is
+/// 0 + 65, `a` is 26 + 71, `0` is 52 − 4, then `c62` and `c63`.
+///
+/// ```
+/// use barejwt::crypto::ct::base64_char;
+///
+/// let url: Vec<u8> = (0..64).map(|v| base64_char(v, b'-', b'_')).collect();
+/// assert_eq!(url, b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+/// assert_eq!(base64_char(62, b'+', b'/'), b'+');
+/// ```
+#[inline(always)]
+pub fn base64_char(sextet: u32, c62: u8, c63: u8) -> u8 {
+    let v = sextet & 63;
+    // All ones when v >= k (for 1 <= k <= 63): k - 1 - v wraps below zero.
+    let at_least = |k: u32| 0u32.wrapping_sub(k.wrapping_sub(1).wrapping_sub(v) >> 31);
+    let offset = 65u32
+        .wrapping_add(at_least(26) & 6)
+        .wrapping_sub(at_least(52) & 75)
+        .wrapping_add(at_least(62) & u32::from(c62).wrapping_sub(58))
+        .wrapping_add(at_least(63) & u32::from(c63).wrapping_sub(u32::from(c62)).wrapping_sub(1));
+    v.wrapping_add(offset).to_le_bytes()[0]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base64_char_is_both_alphabets() {
+        let standard = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let url = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for v in 0..256u32 {
+            let i = (v & 63) as usize;
+            assert_eq!(base64_char(v, b'+', b'/'), standard[i], "{v}");
+            assert_eq!(base64_char(v, b'-', b'_'), url[i], "{v}");
+        }
+    }
 
     const EDGES: [u64; 8] = [
         0,

@@ -79,6 +79,7 @@
 //!
 //! [RFC 7468]: https://www.rfc-editor.org/rfc/rfc7468
 
+use super::ct;
 use super::der;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -504,7 +505,9 @@ pub fn decode_declassifying(
     found.ok_or(PemError::new(PemErrorKind::NoBlock, 0))
 }
 
-/// The standard alphabet, RFC 4648 §4 Table 1: value `i` is `ALPHABET[i]`.
+/// The standard alphabet, RFC 4648 §4 Table 1: value `i` is `ALPHABET[i]`
+/// (the tests' random text; the encoder computes it, `ct::base64_char`).
+#[cfg(test)]
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /// The 6-bit value of a base64 character, or `None`.
@@ -762,11 +765,24 @@ fn public_error(
 /// assert_eq!(text, "-----BEGIN PUBLIC KEY-----\nMAA=\n-----END PUBLIC KEY-----\n");
 /// assert_eq!(decode(text.as_bytes()).unwrap().der, [0x30, 0x00]);
 /// ```
+///
+/// The body is written in constant time (a private key's DER is secret):
+/// each character by arithmetic ([`ct::base64_char`]), never a table
+/// lookup at a secret index; where the padding and line breaks go depends
+/// on the length only. The final `String` checks that the text is ASCII,
+/// which it always is: that is where the text leaves for the caller.
 pub fn encode(label: Label, der: &[u8]) -> String {
-    let mut text = String::with_capacity(der.len() / 3 * 4 + der.len() / 48 + 64);
-    text.push_str("-----BEGIN ");
-    text.push_str(label.as_str());
-    text.push_str("-----\n");
+    String::from_utf8(encode_bytes(label, der)).unwrap_or_default()
+}
+
+/// [`encode`], as bytes: the constant-time part, which the repository's
+/// constant-time check runs with the DER marked secret.
+#[inline(never)]
+pub fn encode_bytes(label: Label, der: &[u8]) -> Vec<u8> {
+    let mut text = Vec::with_capacity(der.len() / 3 * 4 + der.len() / 48 + 64);
+    text.extend_from_slice(b"-----BEGIN ");
+    text.extend_from_slice(label.as_str().as_bytes());
+    text.extend_from_slice(b"-----\n");
     for line in der.chunks(48) {
         for chunk in line.chunks(3) {
             let mut bytes = [0u8; 3];
@@ -775,25 +791,19 @@ pub fn encode(label: Label, der: &[u8]) -> String {
             }
             let [b0, b1, b2] = bytes;
             let bits = u32::from_be_bytes([0, b0, b1, b2]);
-            let characters = [18u32, 12, 6, 0].map(|shift| char_of(bits >> shift));
+            let characters =
+                [18u32, 12, 6, 0].map(|shift| ct::base64_char(bits >> shift, b'+', b'/'));
             let kept = chunk.len() + 1; // 2, 3 or 4 characters carry data
             for (i, c) in characters.into_iter().enumerate() {
-                text.push(if i < kept { c } else { '=' });
+                text.push(if i < kept { c } else { b'=' });
             }
         }
-        text.push('\n');
+        text.push(b'\n');
     }
-    text.push_str("-----END ");
-    text.push_str(label.as_str());
-    text.push_str("-----\n");
+    text.extend_from_slice(b"-----END ");
+    text.extend_from_slice(label.as_str().as_bytes());
+    text.extend_from_slice(b"-----\n");
     text
-}
-
-/// The base64 character of the low six bits of `value`.
-fn char_of(value: u32) -> char {
-    ALPHABET
-        .get((value & 63) as usize)
-        .map_or('A', |&b| char::from(b))
 }
 
 #[cfg(test)]

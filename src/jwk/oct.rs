@@ -60,7 +60,7 @@ pub fn oct_jwk_json(alg: Algorithm, secret: &[u8], kid: Option<&str>) -> String 
         object.insert("kid", Value::String(kid.to_string()));
     }
     object.insert("alg", Value::String(alg.as_str().to_string()));
-    object.insert("k", Value::String(base64url::encode(secret)));
+    object.insert("k", Value::String(base64url::encode_secret(secret)));
     Value::Object(object).to_json()
 }
 

@@ -473,7 +473,7 @@ impl AsymmetricKey {
         match &self.family {
             Family::Ed25519(ed) => match ed.private_key() {
                 Some(private) => {
-                    jwk.insert("d", Value::String(base64url::encode(private.seed())));
+                    jwk.insert("d", Value::String(base64url::encode_secret(private.seed())));
                 }
                 None => return Err(no_private_half()),
             },
@@ -481,7 +481,7 @@ impl AsymmetricKey {
                 Some(private) => {
                     jwk.insert(
                         "d",
-                        Value::String(base64url::encode(&private.scalar_bytes())),
+                        Value::String(base64url::encode_secret(&private.scalar_bytes())),
                     );
                 }
                 None => return Err(no_private_half()),
@@ -497,7 +497,7 @@ impl AsymmetricKey {
                         ("dq", &c.dq),
                         ("qi", &c.qi),
                     ] {
-                        jwk.insert(name, Value::String(base64url::encode(value)));
+                        jwk.insert(name, Value::String(base64url::encode_secret(value)));
                     }
                 }
                 None => return Err(no_private_half()),

@@ -4,7 +4,9 @@
 //! private key through `pem::decode_declassifying`. Both are the code
 //! their plain forms (`decode_secret`, `pem::decode`) run, with the
 //! library's declassification points handed to valgrind (see
-//! [`Declassifier`]).
+//! [`Declassifier`]). And the way back: `base64url::encode_secret_to_slice`
+//! (a JWK's `d`, `keygen`'s HMAC secret) and `pem::encode_bytes` (a private
+//! key file), with every input byte secret and nothing declassified.
 
 use crate::valgrind::{declassify_bytes, make_mem_defined, make_mem_undefined, undefined_bytes};
 use crate::vectors::{records, to_hex, BASE64URL, ED25519_PKCS8_PEM, P256_PKCS8_PEM};
@@ -183,4 +185,79 @@ pub fn pem_private_key() -> String {
         ));
     }
     format!("{}: the DER equal to pem::decode's", lines.join(", "))
+}
+
+/// `base64url::encode_secret_to_slice` of secret bytes: the RFC 4648 §10
+/// vectors (URL-safe, unpadded), then random keys of every length up to
+/// 100 bytes, each compared with the public `encode` of the same bytes
+/// once the output is declassified.
+pub fn encode_secret() -> String {
+    let vectors: [(&[u8], &str); 6] = [
+        (b"f", "Zg"),
+        (b"fo", "Zm8"),
+        (b"foo", "Zm9v"),
+        (b"foob", "Zm9vYg"),
+        (b"fooba", "Zm9vYmE"),
+        (b"foobar", "Zm9vYmFy"),
+    ];
+    for (raw, text) in vectors {
+        let mut secret = raw.to_vec();
+        make_mem_undefined(secret.as_mut_slice());
+        let mut out = vec![0u8; base64url::encoded_len(raw.len())];
+        let written = base64url::encode_secret_to_slice(&secret, &mut out).expect("room");
+        declassify_bytes(&mut out);
+        assert_eq!(written, text.len());
+        assert_eq!(out, text.as_bytes(), "{text}");
+    }
+    let mut random = OsRandom;
+    let mut total = 0;
+    for len in 1..=100 {
+        let mut raw = vec![0u8; len];
+        random.fill_bytes(&mut raw).expect("/dev/urandom");
+        let public = base64url::encode(&raw);
+        make_mem_undefined(raw.as_mut_slice());
+        let mut out = vec![0u8; base64url::encoded_len(len)];
+        base64url::encode_secret_to_slice(&raw, &mut out).expect("room");
+        declassify_bytes(&mut out);
+        assert_eq!(out, public.as_bytes(), "{len} bytes");
+        total += len;
+    }
+    format!(
+        "{} RFC 4648 vectors and {total} random secret bytes (lengths 1 to 100), each text equal to encode's",
+        vectors.len()
+    )
+}
+
+/// `pem::encode_bytes` of the DER of two PKCS #8 private keys (Ed25519,
+/// P-256), every DER byte secret: the text must equal the key file
+/// OpenSSL wrote, octet for octet.
+pub fn pem_encode_private_key() -> String {
+    let mut lines = Vec::new();
+    for (name, text) in [
+        ("ed25519-pkcs8.pem", ED25519_PKCS8_PEM),
+        ("ec-p256-pkcs8.pem", P256_PKCS8_PEM),
+    ] {
+        let block = match pem::decode(text.as_bytes()) {
+            Ok(block) => block,
+            Err(e) => panic!("{name}: {e}"),
+        };
+        let mut der = block.der.clone();
+        make_mem_undefined(der.as_mut_slice());
+        let mut written = pem::encode_bytes(block.label, &der);
+        // The boundary lines, line breaks and padding are public (the
+        // label, the length); every character that carries DER bits comes
+        // from the secret, and nothing else does.
+        let n = block.der.len();
+        let data_characters = n / 3 * 4 + if n % 3 == 0 { 0 } else { n % 3 + 1 };
+        if let Some(undefined) = undefined_bytes(written.as_slice()) {
+            assert_eq!(
+                undefined, data_characters,
+                "{name}: the secret reaches every data character, only those"
+            );
+        }
+        make_mem_defined(written.as_mut_slice());
+        assert_eq!(written, text.as_bytes(), "{name}");
+        lines.push(format!("{name} ({} secret octets)", block.der.len()));
+    }
+    format!("{}: the text equal to the key file", lines.join(", "))
 }
